@@ -1,0 +1,14 @@
+/* xparray — elementwise (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_ELEMENTWISE_H
+#define XPARRAY_ELEMENTWISE_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_ELEMENTWISE(M)
+
+XP_END_DECLS
+
+#endif

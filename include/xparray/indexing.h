@@ -1,0 +1,14 @@
+/* xparray — indexing (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_INDEXING_H
+#define XPARRAY_INDEXING_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_INDEXING(M)
+
+XP_END_DECLS
+
+#endif

@@ -1,0 +1,89 @@
+/* xparray — the function table: the standard as a struct of function pointers.
+ *
+ * `xp_namespace` has one member per public function of the standard's sections,
+ * named as in the spec without the `xp_` prefix (`xp->add`, `xp->asarray`), and
+ * nested tables for the extensions (`xp->linalg.solve`, `xp->fft.rfft`). Code
+ * written against a `const xp_namespace *` runs on any backend flavor. */
+#ifndef XPARRAY_NAMESPACE_H
+#define XPARRAY_NAMESPACE_H
+
+#include "types.h"
+#include "array.h"
+#include "creation.h"
+#include "data_types.h"
+#include "dlpack.h"
+#include "elementwise.h"
+#include "fft.h"
+#include "indexing.h"
+#include "info.h"
+#include "linalg.h"
+#include "linear_algebra.h"
+#include "manipulation.h"
+#include "searching.h"
+#include "sets.h"
+#include "sorting.h"
+#include "statistical.h"
+#include "utility.h"
+
+XP_BEGIN_DECLS
+
+#ifdef __cplusplus
+#define XP__TYPEOF(f) decltype(f)
+#else
+#define XP__TYPEOF(f) __typeof__(f)
+#endif
+
+/** Version of the xp_namespace layout; bumped when members move. */
+#define XP_NAMESPACE_ABI_VERSION 1
+
+#define XP__NS_MEMBER(name) XP__TYPEOF(xp_##name) *name;
+#define XP__NS_LINALG_MEMBER(name) XP__TYPEOF(xp_linalg_##name) *name;
+#define XP__NS_FFT_MEMBER(name) XP__TYPEOF(xp_fft_##name) *name;
+
+/** The function table of one backend flavor. */
+typedef struct xp_namespace {
+    uint32_t abi_version;    /**< XP_NAMESPACE_ABI_VERSION */
+    uint32_t size;           /**< sizeof(xp_namespace) of the library that made it */
+    const char *flavor;      /**< "reference", "openblas", "gsl", ... */
+    const char *api_version; /**< "2025.12" */
+    XP_NS_DATA_TYPES(XP__NS_MEMBER)
+    XP_NS_CREATION(XP__NS_MEMBER)
+    XP_NS_INFO(XP__NS_MEMBER)
+    XP_NS_ELEMENTWISE(XP__NS_MEMBER)
+    XP_NS_INDEXING(XP__NS_MEMBER)
+    XP_NS_MANIPULATION(XP__NS_MEMBER)
+    XP_NS_SEARCHING(XP__NS_MEMBER)
+    XP_NS_SETS(XP__NS_MEMBER)
+    XP_NS_SORTING(XP__NS_MEMBER)
+    XP_NS_STATISTICAL(XP__NS_MEMBER)
+    XP_NS_UTILITY(XP__NS_MEMBER)
+    XP_NS_LINEAR_ALGEBRA(XP__NS_MEMBER)
+    XP_NS_DLPACK(XP__NS_MEMBER)
+    struct {
+        XP_NS_LINALG(XP__NS_LINALG_MEMBER)
+        char xp__end; /**< keeps the struct non-empty */
+    } linalg;
+    struct {
+        XP_NS_FFT(XP__NS_FFT_MEMBER)
+        char xp__end;
+    } fft;
+} xp_namespace;
+
+/** The table of the flavor this program linked. Never NULL. */
+XP_API const xp_namespace *xp_namespace_default(void);
+
+/** `array_namespace(*arrays)`: the table owning `n` arrays (weak scalars adopt the
+ * others' namespace). Writes it to `*out`. Errors: XP_ERR_VALUE (arrays of
+ * different namespaces, NULL out, n < 1 or no non-weak array: the default table
+ * is written then), XP_ERR_DEVICE (arrays on different devices), XP_ERR_TYPE (a
+ * NULL array), or the status of an error array among them. */
+XP_API xp_status xp_array_namespace_n(int n, const xp_array *const *arrays,
+                                      const xp_namespace **out);
+
+/** Convenience form: `xp_array_namespace(x, y, NULL)` — NULL-terminated list;
+ * returns the table, or NULL when xp_array_namespace_n would fail. */
+XP_API const xp_namespace *xp_array_namespace(const xp_array *x, ...);
+
+XP_END_DECLS
+
+#endif

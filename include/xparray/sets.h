@@ -1,0 +1,14 @@
+/* xparray — sets (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_SETS_H
+#define XPARRAY_SETS_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_SETS(M)
+
+XP_END_DECLS
+
+#endif

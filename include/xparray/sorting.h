@@ -1,0 +1,14 @@
+/* xparray — sorting (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_SORTING_H
+#define XPARRAY_SORTING_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_SORTING(M)
+
+XP_END_DECLS
+
+#endif

@@ -1,0 +1,14 @@
+/* xparray — statistical (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_STATISTICAL_H
+#define XPARRAY_STATISTICAL_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_STATISTICAL(M)
+
+XP_END_DECLS
+
+#endif

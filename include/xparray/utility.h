@@ -1,0 +1,14 @@
+/* xparray — utility (spec section). Filled in by the issue that owns it. */
+#ifndef XPARRAY_UTILITY_H
+#define XPARRAY_UTILITY_H
+
+#include "types.h"
+
+XP_BEGIN_DECLS
+
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_UTILITY(M)
+
+XP_END_DECLS
+
+#endif

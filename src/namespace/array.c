@@ -1,0 +1,238 @@
+/* The array object: construction, views, reference counting, attributes. */
+#include "core.h"
+
+/* ---- shapes --------------------------------------------------------------- */
+
+xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dtype dt,
+                          int64_t *size_out) {
+    if (ndim < 0 || ndim > XP_MAX_NDIM)
+        return xp__error(XP_ERR_VALUE, fn, "argument 'shape': %d dimensions (allowed 0..%d)",
+                         ndim, XP_MAX_NDIM);
+    if (ndim > 0 && !shape) return xp__error(XP_ERR_TYPE, fn, "argument 'shape' is NULL");
+    int64_t n = 1;
+    bool overflow = false;
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0)
+            return xp__error(XP_ERR_VALUE, fn, "argument 'shape': extent %lld of axis %d is negative",
+                             (long long)shape[i], i);
+        if (!overflow && !xp__mul_ok(n, shape[i], &n)) overflow = true;
+    }
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] == 0) {
+            overflow = false;
+            n = 0;
+        }
+    int64_t bytes;
+    if (overflow || !xp__mul_ok(n, (int64_t)xp_dtype_size(dt), &bytes) ||
+        (uint64_t)bytes > (uint64_t)(SIZE_MAX / 2))
+        return xp__error(XP_ERR_OVERFLOW, fn,
+                         "argument 'shape': the element or byte count overflows");
+    if (size_out) *size_out = n;
+    return NULL;
+}
+
+void xp__c_strides(int ndim, const int64_t *shape, int64_t itemsize, int64_t *strides) {
+    int64_t s = itemsize;
+    for (int i = ndim - 1; i >= 0; i--) {
+        strides[i] = s;
+        s *= shape[i] > 0 ? shape[i] : 1;
+    }
+}
+
+bool xp__is_c_contig(const xp_array *x) {
+    int64_t s = (int64_t)xp_dtype_size(x->dtype);
+    if (x->size == 0) return true;
+    for (int i = x->ndim - 1; i >= 0; i--) {
+        if (x->shape[i] != 1 && x->strides[i] != s) return false;
+        s *= x->shape[i];
+    }
+    return true;
+}
+
+/* ---- construction --------------------------------------------------------- */
+
+static xp_array *new_object(int ndim) {
+    xp_allocator used;
+    size_t total = sizeof(xp_array) + 2 * (size_t)ndim * sizeof(int64_t);
+    xp_array *a = xp__malloc(total, &used);
+    if (!a) return NULL;
+    memset(a, 0, sizeof *a);
+    atomic_init(&a->refcount, 1);
+    a->alloc = used;
+    a->alloc_size = total;
+    a->ndim = ndim;
+    a->shape = a->dims;
+    a->strides = a->dims + ndim;
+    a->ns = &xp__namespace;
+    return a;
+}
+
+static void free_object(xp_array *a) { xp__mfree(a, a->alloc_size, &a->alloc); }
+
+static void buffer_release(xp_buffer *b) {
+    if (!b) return;
+    if (atomic_fetch_sub_explicit(&b->refcount, 1, memory_order_acq_rel) != 1) return;
+    if (b->owned) {
+        xp__mfree(b, b->alloc_size, &b->alloc);
+    } else {
+        if (b->deleter) b->deleter(b->data, b->deleter_ctx);
+        xp__mfree(b, b->alloc_size, &b->alloc);
+    }
+}
+
+#define XP__BUF_HEADER 64 /* data starts 64 bytes after the header: aligned */
+
+xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
+    xp_array *err = xp__check_dtype(fn, "dtype", dt);
+    if (err) return err;
+    int64_t size;
+    if ((err = xp__check_shape(fn, ndim, shape, dt, &size))) return err;
+    size_t nbytes = (size_t)size * xp_dtype_size(dt);
+    xp_array *a = new_object(ndim);
+    if (!a) return xp__oom();
+    xp_allocator used;
+    xp_buffer *b = xp__malloc(XP__BUF_HEADER + nbytes, &used);
+    if (!b) {
+        free_object(a);
+        return xp__oom();
+    }
+    memset(b, 0, sizeof *b);
+    atomic_init(&b->refcount, 1);
+    b->data = (char *)b + XP__BUF_HEADER;
+    b->nbytes = nbytes;
+    b->alloc = used;
+    b->alloc_size = XP__BUF_HEADER + nbytes;
+    b->device = dev;
+    b->owned = true;
+    a->buf = b;
+    a->dtype = dt;
+    a->size = size;
+    a->device = dev;
+    if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
+    xp__c_strides(ndim, shape, (int64_t)xp_dtype_size(dt), a->strides);
+    return a;
+}
+
+xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *shape,
+                         xp_device dev) {
+    xp_array *a = xp__new(fn, dt, ndim, shape, dev);
+    if (!xp_failed(a) && a->buf->nbytes) memset(a->buf->data, 0, a->buf->nbytes);
+    return a;
+}
+
+xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
+                   const int64_t *shape, const int64_t *strides, int64_t offset) {
+    (void)fn;
+    xp_array *a = new_object(ndim);
+    if (!a) return xp__oom();
+    atomic_fetch_add_explicit(&base->buf->refcount, 1, memory_order_relaxed);
+    a->buf = base->buf;
+    a->dtype = dt;
+    a->device = base->device;
+    a->ns = base->ns;
+    a->offset = offset;
+    a->flags = base->flags & XP__F_READONLY;
+    int64_t size = 1;
+    for (int i = 0; i < ndim; i++) {
+        a->shape[i] = shape[i];
+        a->strides[i] = strides[i];
+        size *= shape[i];
+    }
+    a->size = size;
+    return a;
+}
+
+XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64_t *shape,
+                               const int64_t *strides, xp_deleter deleter, void *ctx,
+                               bool readonly) {
+    static const char fn[] = "xp_array_wrap";
+    XP_ENTER;
+    int64_t size;
+    xp_array *err = xp__check_dtype(fn, "dtype", dtype);
+    if (!err) err = xp__check_shape(fn, ndim, shape, dtype, &size);
+    if (!err && !data && size > 0) err = xp__error(XP_ERR_TYPE, fn, "argument 'data' is NULL");
+    xp_array *a = NULL;
+    xp_buffer *b = NULL;
+    xp_allocator used;
+    if (!err) {
+        a = new_object(ndim);
+        b = a ? xp__malloc(sizeof *b, &used) : NULL;
+        if (!b) {
+            if (a) free_object(a);
+            err = xp__oom();
+        }
+    }
+    if (err) {
+        if (deleter) deleter(data, ctx);
+        XP_LEAVE(err);
+    }
+    memset(b, 0, sizeof *b);
+    atomic_init(&b->refcount, 1);
+    b->data = data;
+    b->deleter = deleter;
+    b->deleter_ctx = ctx;
+    b->alloc = used;
+    b->alloc_size = sizeof *b;
+    b->device = XP_DEVICE_CPU;
+    a->buf = b;
+    a->dtype = dtype;
+    a->size = size;
+    a->device = XP_DEVICE_CPU;
+    if (readonly) a->flags |= XP__F_READONLY;
+    if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
+    if (strides)
+        memcpy(a->strides, strides, (size_t)ndim * sizeof(int64_t));
+    else
+        xp__c_strides(ndim, shape, (int64_t)xp_dtype_size(dtype), a->strides);
+    XP_LEAVE(a);
+}
+
+/* ---- reference counting --------------------------------------------------- */
+
+XP_API xp_array *xp_retain(const xp_array *cx) {
+    xp_array *x = (xp_array *)cx;
+    if (x && !(x->flags & XP__F_STATIC))
+        atomic_fetch_add_explicit(&x->refcount, 1, memory_order_relaxed);
+    return x;
+}
+
+XP_API void xp_release(const xp_array *cx) {
+    xp_array *x = (xp_array *)cx;
+    if (!x || (x->flags & XP__F_STATIC)) return;
+    if (atomic_fetch_sub_explicit(&x->refcount, 1, memory_order_acq_rel) != 1) return;
+    buffer_release(x->buf);
+    free_object(x);
+}
+
+/* ---- attributes ----------------------------------------------------------- */
+
+#define VALID(x) ((x) && !((x)->flags & XP__F_ERROR))
+
+XP_API xp_dtype xp_array_dtype(const xp_array *x) { return VALID(x) ? x->dtype : XP_DTYPE_DEFAULT; }
+XP_API int xp_array_ndim(const xp_array *x) { return VALID(x) ? x->ndim : -1; }
+XP_API const int64_t *xp_array_shape(const xp_array *x) {
+    return VALID(x) && x->ndim ? x->shape : NULL;
+}
+XP_API const int64_t *xp_array_strides(const xp_array *x) {
+    return VALID(x) && x->ndim ? x->strides : NULL;
+}
+XP_API int64_t xp_array_size(const xp_array *x) { return VALID(x) ? x->size : -1; }
+XP_API size_t xp_array_itemsize(const xp_array *x) {
+    return VALID(x) ? xp_dtype_size(x->dtype) : 0;
+}
+XP_API int64_t xp_array_offset(const xp_array *x) { return VALID(x) ? x->offset : 0; }
+XP_API xp_device xp_array_device(const xp_array *x) {
+    return VALID(x) ? x->device : XP_DEVICE_DEFAULT;
+}
+XP_API void *xp_array_data(const xp_array *x) {
+    if (!VALID(x) || XP_DEVICE_TYPE(x->device) != 1) return NULL;
+    return xp__data(x);
+}
+XP_API bool xp_array_is_readonly(const xp_array *x) {
+    return !VALID(x) || (x->flags & XP__F_READONLY);
+}
+XP_API bool xp_array_is_c_contiguous(const xp_array *x) { return VALID(x) && xp__is_c_contig(x); }
+XP_API bool xp_array_shares_memory(const xp_array *a, const xp_array *b) {
+    return VALID(a) && VALID(b) && a->buf == b->buf;
+}
+XP_API bool xp_array_is_weak(const xp_array *x) { return VALID(x) && x->weak != XP__WEAK_NONE; }

@@ -1,0 +1,144 @@
+/* xparray core — private definitions shared by every source file of the core
+ * (the array object, errors, scopes, allocation, entry/leave of public calls). */
+#ifndef XP_CORE_H
+#define XP_CORE_H
+
+#include <xparray.h>
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <string.h>
+
+/* ---- buffers and arrays --------------------------------------------------- */
+
+/** A reference-counted block of memory shared by an array and its views. */
+typedef struct xp_buffer {
+    _Atomic int64_t refcount;
+    void *data;          /* first byte of the element storage */
+    size_t nbytes;       /* bytes usable from `data` (0 for wrapped memory of unknown size) */
+    xp_deleter deleter;  /* external memory: called once at the end */
+    void *deleter_ctx;
+    xp_allocator alloc;  /* the allocator that made this block (owned memory) */
+    size_t alloc_size;   /* bytes asked of it, header included */
+    xp_device device;
+    bool owned;          /* block = this header followed by the data */
+} xp_buffer;
+
+enum {
+    XP__F_STATIC = 1u << 0,   /* never freed (the out-of-memory error) */
+    XP__F_ERROR = 1u << 1,    /* an error array */
+    XP__F_READONLY = 1u << 2, /* writes refused */
+};
+
+enum { XP__WEAK_NONE = 0, XP__WEAK_BOOL, XP__WEAK_INT, XP__WEAK_FLOAT, XP__WEAK_COMPLEX };
+
+struct xp_array {
+    _Atomic int64_t refcount;
+    uint32_t flags;
+    int weak;            /* XP__WEAK_*: a Python scalar */
+    xp_status status;    /* error arrays */
+    char *message;       /* error arrays: owned unless XP__F_STATIC */
+    xp_dtype dtype;
+    int ndim;
+    int64_t size;
+    int64_t offset;      /* bytes from buf->data to element [0,...,0] */
+    xp_device device;
+    const xp_namespace *ns;
+    xp_buffer *buf;
+    xp_allocator alloc;  /* the allocator that made this object */
+    size_t alloc_size;
+    int64_t *shape;      /* ndim extents */
+    int64_t *strides;    /* ndim byte strides */
+    int64_t dims[];      /* storage for shape and strides */
+};
+
+/* ---- allocation (every allocation goes through the hook) ------------------ */
+
+/** Allocates `size` bytes (64-byte aligned) with the current allocator; records it. */
+void *xp__malloc(size_t size, xp_allocator *used);
+void xp__mfree(void *p, size_t size, const xp_allocator *used);
+/** Plain scratch memory with the current allocator: freed by xp__scratch_free. */
+void *xp__scratch(size_t size);
+void xp__scratch_free(void *p, size_t size);
+
+/* ---- errors --------------------------------------------------------------- */
+
+/** The static out-of-memory error array (never freed, never allocates). */
+xp_array *xp__oom(void);
+/** A new error array "fn: <formatted message>". Never NULL (falls back to OOM). */
+xp_array *xp__error(xp_status st, const char *fn, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** Checks an array argument: NULL → type error naming fn/arg; an error array →
+ * a new reference to it; otherwise NULL (the argument is fine). */
+xp_array *xp__check(const char *fn, const char *arg, const xp_array *x);
+/** Checks a dtype argument (must be one of the 13). */
+xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt);
+/** Resolves a `device=` argument (DEFAULT → CPU); NULL when fine, else error. */
+xp_array *xp__check_device(const char *fn, xp_device dev, xp_device *out);
+/** Status-returning functions report an error array's status/message this way:
+ * writes `err` to every out[i] (each a new reference) and releases `err`. */
+xp_status xp__fail_all(xp_array *err, int n, xp_array **out);
+
+/* ---- array construction --------------------------------------------------- */
+
+/** Validates a shape: ndim in 0..64, extents >= 0, product and byte count fit.
+ * Writes the element count. NULL on success, else an error array. */
+xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dtype dt,
+                          int64_t *size_out);
+/** A new C-contiguous array with uninitialised data. Validates the shape. */
+xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev);
+/** A new C-contiguous zero-filled array. */
+xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *shape,
+                         xp_device dev);
+/** A view of base's buffer with its own dtype/shape/strides/offset (retains the
+ * buffer). Read-only iff base is. The caller guarantees the extent is in bounds. */
+xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
+                   const int64_t *shape, const int64_t *strides, int64_t offset);
+/** Host address of element [0,...,0]. */
+static inline char *xp__data(const xp_array *x) { return (char *)x->buf->data + x->offset; }
+/** True when C-contiguous. */
+bool xp__is_c_contig(const xp_array *x);
+/** C-order byte strides for a shape. */
+void xp__c_strides(int ndim, const int64_t *shape, int64_t itemsize, int64_t *strides);
+/** Checked arithmetic: false on overflow. */
+static inline bool xp__mul_ok(int64_t a, int64_t b, int64_t *r) {
+    return !__builtin_mul_overflow(a, b, r);
+}
+static inline bool xp__add_ok(int64_t a, int64_t b, int64_t *r) {
+    return !__builtin_add_overflow(a, b, r);
+}
+
+/* ---- public entry and exit (scope ownership) ------------------------------ */
+
+/** Every public function that returns arrays opens with XP_ENTER and leaves
+ * through XP_LEAVE (or xp__leave_n): a result reaching user code is registered in
+ * the innermost open scope; arrays passed between xparray's own functions are not. */
+void xp__enter(void);
+xp_array *xp__leave(xp_array *r);
+/** For functions writing `n` arrays to `out` and returning a status. */
+xp_status xp__leave_n(xp_status st, int n, xp_array **out);
+#define XP_ENTER xp__enter()
+#define XP_LEAVE(r) return xp__leave(r)
+/** Depth of nested public calls on this thread (0 outside the library). */
+int xp__call_depth(void);
+
+/* ---- weak scalars --------------------------------------------------------- */
+
+/** The dtype a weak scalar takes against an array dtype `other`, following the
+ * standard's scalar rules; XP_DTYPE_DEFAULT when the scalar's kind does not fit
+ * (e.g. a float with an int array). */
+xp_dtype xp__weak_dtype(int weak, xp_dtype other);
+/** The default dtype of a weak scalar's own kind (bool, int64, float64, complex128). */
+xp_dtype xp__weak_default(int weak);
+/** Checks that an int weak scalar fits `dt` (integer dtypes). */
+bool xp__weak_int_fits(const xp_array *s, xp_dtype dt);
+
+/* ---- the flavor ----------------------------------------------------------- */
+
+/** This library's namespace table. */
+extern const xp_namespace xp__namespace;
+/** The flavor's adapter list (defined by src/flavors/<flavor>.c). */
+extern const xp_adapter *const xp__flavor_adapters[];
+extern const char xp__flavor_name[];
+
+#endif

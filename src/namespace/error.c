@@ -1,0 +1,117 @@
+/* Error arrays: a status and a message that travel inside results. */
+#include "core.h"
+
+#include <stdio.h>
+
+static struct {
+    struct xp_array a;
+} oom_error = {{.refcount = 1,
+                .flags = XP__F_STATIC | XP__F_ERROR,
+                .status = XP_ERR_NOMEM,
+                .message = (char *)"xparray: out of memory",
+                .dtype = XP_DTYPE_DEFAULT,
+                .ndim = -1,
+                .size = -1}};
+
+xp_array *xp__oom(void) { return &oom_error.a; }
+
+XP_API const char *xp_status_name(xp_status s) {
+    switch (s) {
+    case XP_OK: return "XP_OK";
+    case XP_ERR_VALUE: return "XP_ERR_VALUE";
+    case XP_ERR_TYPE: return "XP_ERR_TYPE";
+    case XP_ERR_INDEX: return "XP_ERR_INDEX";
+    case XP_ERR_NOT_IMPLEMENTED: return "XP_ERR_NOT_IMPLEMENTED";
+    case XP_ERR_NOMEM: return "XP_ERR_NOMEM";
+    case XP_ERR_DEVICE: return "XP_ERR_DEVICE";
+    case XP_ERR_BACKEND: return "XP_ERR_BACKEND";
+    case XP_ERR_BUFFER: return "XP_ERR_BUFFER";
+    case XP_ERR_OVERFLOW: return "XP_ERR_OVERFLOW";
+    case XP_ERR_IO: return "XP_ERR_IO";
+    }
+    return "XP_ERR_UNKNOWN";
+}
+
+/* The object and its message come from one allocation. */
+static xp_array *make_error(xp_status st, const char *msg, size_t len) {
+    xp_allocator used;
+    size_t total = sizeof(xp_array) + len + 1;
+    xp_array *e = xp__malloc(total, &used);
+    if (!e) return xp__oom();
+    memset(e, 0, sizeof *e);
+    char *m = (char *)e + sizeof *e;
+    memcpy(m, msg, len);
+    m[len] = 0;
+    atomic_init(&e->refcount, 1);
+    e->flags = XP__F_ERROR;
+    e->status = st == XP_OK ? XP_ERR_VALUE : st;
+    e->message = m;
+    e->ndim = -1;
+    e->size = -1;
+    e->alloc = used;
+    e->alloc_size = total;
+    return e;
+}
+
+xp_array *xp__error(xp_status st, const char *fn, const char *fmt, ...) {
+    char buf[512];
+    int k = snprintf(buf, sizeof buf, "%s: ", fn ? fn : "xparray");
+    if (k < 0) k = 0;
+    if ((size_t)k >= sizeof buf) k = (int)sizeof buf - 1;
+    va_list ap;
+    va_start(ap, fmt);
+    int m = vsnprintf(buf + k, sizeof buf - (size_t)k, fmt, ap);
+    va_end(ap);
+    size_t len = (size_t)k + (m < 0 ? 0 : (size_t)m);
+    if (len >= sizeof buf) len = sizeof buf - 1;
+    return make_error(st, buf, len);
+}
+
+XP_API xp_array *xp_error_new(xp_status status, const char *message) {
+    XP_ENTER;
+    if (!message) message = "";
+    XP_LEAVE(make_error(status, message, strlen(message)));
+}
+
+xp_array *xp__check(const char *fn, const char *arg, const xp_array *x) {
+    if (!x) return xp__error(XP_ERR_TYPE, fn, "argument '%s' is NULL", arg);
+    if (x->flags & XP__F_ERROR) return xp_retain(x);
+    return NULL;
+}
+
+xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt) {
+    if ((int)dt <= 0 || dt >= XP_DTYPE_COUNT)
+        return xp__error(XP_ERR_TYPE, fn, "argument '%s': %d is not a dtype", arg, (int)dt);
+    return NULL;
+}
+
+xp_array *xp__check_device(const char *fn, xp_device dev, xp_device *out) {
+    if (dev == XP_DEVICE_DEFAULT || dev == XP_DEVICE_CPU) {
+        *out = XP_DEVICE_CPU;
+        return NULL;
+    }
+    return xp__error(XP_ERR_DEVICE, fn,
+                     "argument 'device': device (type %d, id %d) is not available in the "
+                     "'%s' flavor",
+                     (int)XP_DEVICE_TYPE(dev), (int)XP_DEVICE_ID(dev), xp__flavor_name);
+}
+
+xp_status xp__fail_all(xp_array *err, int n, xp_array **out) {
+    xp_status st = err->status;
+    if (out)
+        for (int i = 0; i < n; i++) out[i] = xp_retain(err);
+    xp_release(err);
+    return st;
+}
+
+XP_API bool xp_failed(const xp_array *x) { return !x || (x->flags & XP__F_ERROR); }
+
+XP_API xp_status xp_error_status(const xp_array *x) {
+    if (!x) return XP_ERR_TYPE;
+    return (x->flags & XP__F_ERROR) ? x->status : XP_OK;
+}
+
+XP_API const char *xp_error_message(const xp_array *x) {
+    if (!x) return "xparray: NULL array";
+    return (x->flags & XP__F_ERROR) ? x->message : "";
+}

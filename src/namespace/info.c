@@ -1,0 +1,41 @@
+/* Inspection: __array_namespace_info__. */
+#include "core.h"
+
+XP_API xp_status xp_info_capabilities(xp_capabilities *out) {
+    if (!out) return XP_ERR_VALUE;
+    out->boolean_indexing = true;
+    out->data_dependent_shapes = true;
+    out->max_dimensions = XP_MAX_NDIM;
+    return XP_OK;
+}
+
+XP_API xp_device xp_info_default_device(void) { return XP_DEVICE_CPU; }
+
+static bool known(xp_device d) { return d == XP_DEVICE_DEFAULT || d == XP_DEVICE_CPU; }
+
+XP_API xp_status xp_info_default_dtypes(xp_device device, xp_default_dtypes *out) {
+    if (!out) return XP_ERR_VALUE;
+    if (!known(device)) return XP_ERR_DEVICE;
+    *out = (xp_default_dtypes){XP_FLOAT64, XP_COMPLEX128, XP_INT64, XP_INT64};
+    return XP_OK;
+}
+
+XP_API xp_status xp_info_devices(xp_device *out, int cap, int *n) {
+    if (!n || cap < 0 || (cap > 0 && !out)) return XP_ERR_VALUE;
+    *n = 1;
+    if (cap >= 1) out[0] = XP_DEVICE_CPU;
+    return XP_OK;
+}
+
+XP_API xp_status xp_info_dtypes(xp_device device, xp_kind kind, xp_dtype *out, int *n) {
+    if (!out || !n) return XP_ERR_VALUE;
+    if (!known(device)) return XP_ERR_DEVICE;
+    if (kind & ~(xp_kind)XP_KIND_NUMERIC & ~(xp_kind)XP_KIND_BOOL) return XP_ERR_VALUE;
+    int k = 0;
+    for (int d = 1; d < XP_DTYPE_COUNT; d++)
+        if (!kind || xp_isdtype((xp_dtype)d, kind)) out[k++] = (xp_dtype)d;
+    *n = k;
+    return XP_OK;
+}
+
+XP_API const char *xp_info_flavor(void) { return xp__flavor_name; }

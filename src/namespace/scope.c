@@ -1,0 +1,100 @@
+/* Scopes: thread-local stacks of owned results, released at xp_scope_end. */
+#include "core.h"
+
+typedef struct scope_stack {
+    xp_array **items; /* results owned by open scopes, innermost last */
+    size_t n, cap;
+    size_t *marks;    /* marks[k]: first item of scope k */
+    size_t nmarks, capmarks;
+    int depth;        /* nested public calls */
+} scope_stack;
+
+static _Thread_local scope_stack tls;
+
+static bool grow(void **p, size_t *cap, size_t elem, size_t need) {
+    if (need <= *cap) return true;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need) ncap *= 2;
+    void *q = xp__scratch(ncap * elem);
+    if (!q) return false;
+    if (*p) {
+        memcpy(q, *p, *cap * elem);
+        xp__scratch_free(*p, *cap * elem);
+    }
+    *p = q;
+    *cap = ncap;
+    return true;
+}
+
+static void maybe_free_storage(void) {
+    if (tls.nmarks) return;
+    xp__scratch_free(tls.items, tls.cap * sizeof *tls.items);
+    xp__scratch_free(tls.marks, tls.capmarks * sizeof *tls.marks);
+    tls.items = NULL;
+    tls.marks = NULL;
+    tls.n = tls.cap = tls.nmarks = tls.capmarks = 0;
+}
+
+XP_API void xp_scope_begin(void) {
+    if (!grow((void **)&tls.marks, &tls.capmarks, sizeof *tls.marks, tls.nmarks + 1)) {
+        /* cannot record the scope: count it so xp_scope_end stays balanced, with the
+         * mark at the current end (it then owns nothing new until storage grows) */
+        return;
+    }
+    tls.marks[tls.nmarks++] = tls.n;
+}
+
+XP_API void xp_scope_end(void) {
+    if (!tls.nmarks) return;
+    size_t mark = tls.marks[--tls.nmarks];
+    while (tls.n > mark) xp_release(tls.items[--tls.n]);
+    maybe_free_storage();
+}
+
+XP_API int xp_scope_depth(void) { return (int)tls.nmarks; }
+
+XP_API xp_array *xp_keep(xp_array *x) {
+    if (!x || !tls.nmarks) return x;
+    size_t mark = tls.marks[tls.nmarks - 1];
+    for (size_t i = tls.n; i-- > mark;) {
+        if (tls.items[i] != x) continue;
+        if (tls.nmarks >= 2) {
+            /* hand the slot to the enclosing scope: swap with the first slot of the
+             * innermost scope and move the innermost scope's mark past it */
+            tls.items[i] = tls.items[mark];
+            tls.items[mark] = x;
+            tls.marks[tls.nmarks - 1] = mark + 1;
+        } else {
+            tls.items[i] = tls.items[--tls.n];
+        }
+        return x;
+    }
+    return x;
+}
+
+static xp_array *own(xp_array *r) {
+    if (!r || !tls.nmarks || (r->flags & XP__F_STATIC)) return r;
+    if (!grow((void **)&tls.items, &tls.cap, sizeof *tls.items, tls.n + 1)) {
+        xp_release(r);
+        return xp__oom();
+    }
+    tls.items[tls.n++] = r;
+    return r;
+}
+
+void xp__enter(void) { tls.depth++; }
+
+int xp__call_depth(void) { return tls.depth; }
+
+XP_API int xp_internal_call_depth(void) { return tls.depth; }
+
+xp_array *xp__leave(xp_array *r) {
+    if (--tls.depth == 0) return own(r);
+    return r;
+}
+
+xp_status xp__leave_n(xp_status st, int n, xp_array **out) {
+    if (--tls.depth == 0 && out)
+        for (int i = 0; i < n; i++) out[i] = own(out[i]);
+    return st;
+}
