@@ -54,7 +54,7 @@ TEST(Namespace, CodeWrittenAgainstTheTable) {
 TEST(Namespace, ArrayNamespace) {
     Arr a = make_real({1}, XP_FLOAT32), b = make_real({2}, XP_INT8);
     Arr s(xp_float(1));
-    EXPECT_EQ(xp_array_namespace(a, b, s.get(), nullptr), xp_namespace_default());
+    EXPECT_EQ(xp_array_namespace(a.get(), b.get(), s.get(), nullptr), xp_namespace_default());
     const xp_namespace *ns = nullptr;
     const xp_array *arr[3] = {a, s, b};
     EXPECT_EQ(xp_array_namespace_n(3, arr, &ns), XP_OK);
@@ -68,7 +68,7 @@ TEST(Namespace, ArrayNamespace) {
     Arr d(xp_ones(XP_SHAPE_CXX(1), &o));
     const xp_array *mixed[2] = {a, d};
     EXPECT_EQ(xp_array_namespace_n(2, mixed, &ns), XP_ERR_DEVICE);
-    EXPECT_EQ(xp_array_namespace(a, d.get(), nullptr), nullptr);
+    EXPECT_EQ(xp_array_namespace(a.get(), d.get(), nullptr), nullptr);
     // NULL and error arrays
     const xp_array *withnull[2] = {a, nullptr};
     EXPECT_EQ(xp_array_namespace_n(2, withnull, &ns), XP_ERR_TYPE);
