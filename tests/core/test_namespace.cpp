@@ -8,7 +8,7 @@ TEST(Namespace, TableDescribesThisFlavor) {
     ASSERT_NE(ns, nullptr);
     EXPECT_EQ(ns->abi_version, (uint32_t)XP_NAMESPACE_ABI_VERSION);
     EXPECT_EQ(ns->size, sizeof(xp_namespace));
-    EXPECT_STREQ(ns->flavor, XP_TEST_FLAVOR);
+    EXPECT_EQ(std::string(ns->flavor), test_flavor());
     EXPECT_STREQ(ns->api_version, "2025.12");
 }
 

@@ -16,6 +16,9 @@
 
 namespace xpt {
 
+// The flavor under test, from the harness's --flavor argument ("" when not given).
+const std::string &test_flavor();
+
 // Owns one reference.
 class Arr {
   public:
