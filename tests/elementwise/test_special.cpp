@@ -87,6 +87,10 @@ TEST(ElementwiseSpecial, ComplexOwnCode) {
     expect_c(xp_log1p, {1, nan}, {nan, nan});
     expect_c(xp_log2, {0, 0}, {-inf, 0});
     expect_c(xp_log10, {inf, nan}, {inf, nan});
+    // tanh(±inf + iy): the zero takes y's sign (C99 allows sin(2y)'s); tan = -i tanh(iz)
+    expect_c(xp_tanh, {inf, 3}, {1, 0});
+    expect_c(xp_tanh, {-inf, -3}, {-1, -0.0});
+    expect_c(xp_tan, {3, inf}, {0, 1});
     for (xp_dtype d : {XP_COMPLEX64, XP_COMPLEX128}) {
         // log1p keeps accuracy near zero; log of -0 lies on the branch cut
         cd tiny = values(Arr(xp_log1p(Arr(make({cd(1e-20, 1e-20)}, d)))))[0];
