@@ -1,6 +1,11 @@
 /* The libm adapter: the C library's <math.h> and <complex.h> routines for the
  * transcendental elementwise functions, plus the project's own complex code
  * where C has no routine or its answer differs from the standard. */
+/* The kernels' loops must vectorize: GCC's -O2 cost model ("very cheap") refuses
+ * loops that need a runtime alias check, which every kernel does. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
+#endif
 #include "libm.h"
 
 #include <tgmath.h>

@@ -1,6 +1,11 @@
 /* The portable reference adapter: the project's own kernels, last in every stack.
  * Ordinary C, instantiated once per dtype from the ref_*.inc files; the
  * transcendental functions come from the libm adapter above it. */
+/* The kernels' loops must vectorize: GCC's -O2 cost model ("very cheap") refuses
+ * loops that need a runtime alias check, which every kernel does. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
+#endif
 #include "reference.h"
 
 #include <tgmath.h>
