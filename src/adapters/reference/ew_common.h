@@ -7,6 +7,14 @@
 
 #include "../../namespace/dtype_traits.h"
 
+/* C11's CMPLX/CMPLXF: glibc defines them for GCC only. */
+#if !defined(CMPLX) || !defined(CMPLXF)
+#undef CMPLX
+#undef CMPLXF
+#define CMPLX(x, y) xp__cmplx((x), (y))
+#define CMPLXF(x, y) xp__cmplxf((x), (y))
+#endif
+
 #define XP_CAT_(a, b) a##b
 #define XP_CAT(a, b) XP_CAT_(a, b)
 /* k_<op>_<S>: the loop; e_<op>_<S>: its element function (S = dtype suffix). */
