@@ -47,6 +47,10 @@ TEST(ElementwiseErrors, FunctionTableHasEveryMember) {
     EXPECT_EQ(ns->clip, &xp_clip);
     EXPECT_EQ(ns->array_iadd, &xp_array_iadd);
     EXPECT_EQ(ns->array_index, &xp_array_index);
+    // every elementwise function of adapter.h's op list is a table member
+#define XP_T_MEMBER(name, arity) EXPECT_EQ((void *)ns->name, (void *)&xp_##name) << #name;
+    XP_ELEMENTWISE_OPS(XP_T_MEMBER)
+#undef XP_T_MEMBER
 }
 
 TEST(ElementwiseErrors, EveryOpHasALoopForEveryAcceptedDtype) {
