@@ -6,8 +6,9 @@
  * one layout never re-plan: a hit costs a short locked table scan, then the
  * new-array execute functions (fftw_execute_dft & co.) run unlocked, concurrently.
  * FFTW's planner (plan creation, destruction, wisdom, time limit) is not
- * thread-safe: every call into it is serialised by one mutex. An evicted plan is
- * destroyed by its last user. ESTIMATE plans are made on the caller's arrays
+ * thread-safe: every call into it is serialised by one mutex (planner_lock); the
+ * table has its own short-held lock, so a cache hit never waits for another
+ * thread's planning. An evicted plan is destroyed by its last user. ESTIMATE plans are made on the caller's arrays
  * (FFTW does not touch them then); measured plans on scratch arrays of the same
  * layout and alignment, so the caller's input is never overwritten during
  * planning. Inputs are preserved (FFTW_PRESERVE_INPUT) unless the core hands
@@ -24,8 +25,11 @@
 
 #include "fftw.h"
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned effort_flags = FFTW_ESTIMATE; /* guarded by lock */
+/* planner_lock: every call into FFTW's planner (create, destroy, wisdom, time
+ * limit). table_lock: the plan table, users counts, effort_flags. */
+static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned effort_flags = FFTW_ESTIMATE; /* guarded by table_lock */
 
 enum { KEY_HEAD = 10, KEY_MAX = KEY_HEAD + 6 * XP_MAX_NDIM, CACHE_SLOTS = 64 };
 
@@ -39,10 +43,10 @@ typedef struct entry {
     void *plan;    /* fftw_plan or fftwf_plan */
 } entry;
 
-static entry *table[CACHE_SLOTS]; /* guarded by lock */
+static entry *table[CACHE_SLOTS]; /* guarded by table_lock */
 static uint64_t clock_ticks;
 
-static void destroy(entry *e) { /* lock held */
+static void destroy(entry *e) { /* planner_lock held */
     if (e->single)
         fftwf_destroy_plan((fftwf_plan)e->plan);
     else
@@ -110,7 +114,7 @@ static void *scratch_like(const xp_fft_problem *p, int side, const void *user, v
     return base - lo;
 }
 
-static void *make_plan(const xp_fft_problem *p, unsigned flags, void *in, void *out) { /* lock held */
+static void *make_plan(const xp_fft_problem *p, unsigned flags, void *in, void *out) { /* planner_lock held */
     fftw_iodim64 dims[XP_MAX_NDIM], hm[XP_MAX_NDIM];
     for (int i = 0; i < p->rank; i++)
         dims[i] = (fftw_iodim64){(ptrdiff_t)p->dims[i].n, (ptrdiff_t)p->dims[i].is,
@@ -146,7 +150,7 @@ static void *make_plan(const xp_fft_problem *p, unsigned flags, void *in, void *
 }
 
 /* Plans on the caller's arrays (ESTIMATE) or on scratch arrays (measuring). */
-static void *plan_problem(const xp_fft_problem *p, unsigned flags, xp_status *st) { /* lock held */
+static void *plan_problem(const xp_fft_problem *p, unsigned flags, xp_status *st) { /* planner_lock held */
     if (flags & FFTW_ESTIMATE) {
         void *pl = make_plan(p, flags, (void *)(uintptr_t)p->in, p->out);
         *st = pl ? XP_OK : XP_ERR_NOT_IMPLEMENTED;
@@ -162,32 +166,52 @@ static void *plan_problem(const xp_fft_problem *p, unsigned flags, xp_status *st
     return pl;
 }
 
-static entry *acquire(const xp_fft_problem *p, xp_status *st) {
-    int64_t key[KEY_MAX];
-    pthread_mutex_lock(&lock);
-    unsigned flags = flags_for(p, effort_flags);
-    int kl = build_key(p, flags, key);
-    entry *e = NULL;
-    int victim = 0;
+/* Looks `key` up in the table (table lock held); NULL when absent. */
+static entry *find(const int64_t *key, int kl, int *victim) {
+    int v = 0;
     for (int i = 0; i < CACHE_SLOTS; i++) {
         entry *t = table[i];
         if (!t) {
-            victim = i;
+            v = i;
             continue;
         }
-        if (t->keylen == kl && !memcmp(t->key, key, (size_t)kl * sizeof *key)) {
-            e = t;
-            break;
-        }
-        if (table[victim] && t->stamp < table[victim]->stamp) victim = i;
+        if (t->keylen == kl && !memcmp(t->key, key, (size_t)kl * sizeof *key)) return t;
+        if (table[v] && t->stamp < table[v]->stamp) v = i;
     }
+    *victim = v;
+    return NULL;
+}
+
+/* The cached plan for p (made on a miss), with one more user; NULL and *st on failure.
+ * Lock order: planner, then table. A hit takes the table lock only, so threads
+ * running cached plans never wait for another thread's (possibly measured) planning. */
+static entry *acquire(const xp_fft_problem *p, xp_status *st) {
+    int64_t key[KEY_MAX];
+    int victim;
+    pthread_mutex_lock(&table_lock);
+    unsigned flags = flags_for(p, effort_flags);
+    int kl = build_key(p, flags, key);
+    entry *e = find(key, kl, &victim);
+    if (e) {
+        e->users++;
+        e->stamp = ++clock_ticks;
+        pthread_mutex_unlock(&table_lock);
+        *st = XP_OK;
+        return e;
+    }
+    pthread_mutex_unlock(&table_lock);
+
+    pthread_mutex_lock(&planner_lock);
+    pthread_mutex_lock(&table_lock);
+    e = find(key, kl, &victim); /* planned by another thread meanwhile? */
+    pthread_mutex_unlock(&table_lock);
     if (!e) {
         e = malloc(sizeof *e);
         void *pl = e ? plan_problem(p, flags, st) : NULL;
         if (!e) *st = XP_ERR_NOMEM;
         if (!pl) {
             free(e);
-            pthread_mutex_unlock(&lock);
+            pthread_mutex_unlock(&planner_lock);
             return NULL;
         }
         memcpy(e->key, key, (size_t)kl * sizeof *key);
@@ -196,24 +220,35 @@ static entry *acquire(const xp_fft_problem *p, xp_status *st) {
         e->plan = pl;
         e->users = 0;
         e->live = true;
+        pthread_mutex_lock(&table_lock);
+        find(key, kl, &victim); /* the table may have changed while planning */
         entry *old = table[victim];
-        if (old) {
-            old->live = false;
-            if (old->users == 0) destroy(old);
-        }
         table[victim] = e;
+        if (old) old->live = false;
+        if (old && old->users == 0) destroy(old); /* planner lock held */
+        e->users++;
+        e->stamp = ++clock_ticks;
+        pthread_mutex_unlock(&table_lock);
+    } else {
+        pthread_mutex_lock(&table_lock);
+        e->users++;
+        e->stamp = ++clock_ticks;
+        pthread_mutex_unlock(&table_lock);
     }
-    e->users++;
-    e->stamp = ++clock_ticks;
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&planner_lock);
     *st = XP_OK;
     return e;
 }
 
 static void release(entry *e) {
-    pthread_mutex_lock(&lock);
-    if (--e->users == 0 && !e->live) destroy(e);
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_lock(&table_lock);
+    bool last = --e->users == 0 && !e->live;
+    pthread_mutex_unlock(&table_lock);
+    if (last) { /* out of the table and unused: no one else can reach it */
+        pthread_mutex_lock(&planner_lock);
+        destroy(e);
+        pthread_mutex_unlock(&planner_lock);
+    }
 }
 
 static xp_status fftw_slot_execute(const xp_fft_problem *p) {
@@ -249,19 +284,21 @@ static xp_status fftw_slot_execute(const xp_fft_problem *p) {
 static xp_status fftw_slot_set_planner(int effort, double time_limit) {
     static const unsigned flags[] = {FFTW_ESTIMATE, FFTW_MEASURE, FFTW_PATIENT, FFTW_EXHAUSTIVE};
     if (effort < 0 || effort > 3) return XP_ERR_VALUE;
-    pthread_mutex_lock(&lock);
-    effort_flags = flags[effort];
+    pthread_mutex_lock(&planner_lock);
     fftw_set_timelimit(time_limit > 0 ? time_limit : FFTW_NO_TIMELIMIT);
     fftwf_set_timelimit(time_limit > 0 ? time_limit : FFTW_NO_TIMELIMIT);
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_lock(&table_lock);
+    effort_flags = flags[effort];
+    pthread_mutex_unlock(&table_lock);
+    pthread_mutex_unlock(&planner_lock);
     return XP_OK;
 }
 
 static xp_status fftw_slot_export_wisdom(char *buf, size_t cap, size_t *len) {
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&planner_lock);
     char *a = fftw_export_wisdom_to_string();
     char *b = fftwf_export_wisdom_to_string();
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&planner_lock);
     xp_status st = XP_OK;
     if (!a || !b) {
         st = XP_ERR_NOMEM;
@@ -316,9 +353,9 @@ static xp_status fftw_slot_import_wisdom(const char *w) {
         }
         int ok = 0;
         if (known) {
-            pthread_mutex_lock(&lock);
+            pthread_mutex_lock(&planner_lock);
             ok = single ? fftwf_import_wisdom_from_string(form) : fftw_import_wisdom_from_string(form);
-            pthread_mutex_unlock(&lock);
+            pthread_mutex_unlock(&planner_lock);
         }
         free(form);
         if (!ok) st = XP_ERR_VALUE;
