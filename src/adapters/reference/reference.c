@@ -157,4 +157,5 @@ const xp_adapter xp_adapter_reference = {
         CPX(negative) CPX(positive) CPX(conj) CPX(round) CPX(real) CPX(imag) CPX(equal)
         CPX(not_equal) CPX(isfinite) CPX(isinf) CPX(isnan)
     }},
+    .fft = {.execute = xp__reference_fft_execute},
 };

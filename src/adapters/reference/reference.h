@@ -6,4 +6,7 @@
 
 extern const xp_adapter xp_adapter_reference;
 
+/** The portable FFT slot (fft.c): any length, O(n log n). */
+xp_status xp__reference_fft_execute(const xp_fft_problem *p);
+
 #endif
