@@ -32,14 +32,15 @@ xp_array *xp__index_i64(const char *fn, const char *arg, const xp_array *a, int 
         int64_t e = v[i];
         if (e < 0 && !uns) e += extent;
         if (e < 0 || e >= extent) {
+            int64_t bad = v[i];
             xp_release(t);
             if (uns)
                 return xp__error(XP_ERR_INDEX, fn,
                                  "argument '%s': index %llu is out of bounds for extent %lld",
-                                 arg, (unsigned long long)v[i], (long long)extent);
+                                 arg, (unsigned long long)bad, (long long)extent);
             return xp__error(XP_ERR_INDEX, fn,
                              "argument '%s': index %lld is out of bounds for extent %lld", arg,
-                             (long long)v[i], (long long)extent);
+                             (long long)bad, (long long)extent);
         }
         v[i] = e;
     }
