@@ -564,6 +564,81 @@ XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const
 
 /* ---- take, take_along_axis ---------------------------------------------------- */
 
+/* take along the last axis with int64 indices: one pass that checks, wraps and
+ * gathers (with prefetch: random indices into a large x are latency-bound). */
+#define TAKE_LAST(SZ)                                                            \
+    for (int64_t o2 = 0; o2 < outer; o2++) {                                     \
+        const char *xb = x0 + o2 * ostride;                                      \
+        char *rb = r0 + o2 * ni * (SZ);                                          \
+        for (int64_t j = 0; j < ni; j++) {                                       \
+            if (j + 16 < ni) {                                                   \
+                int64_t w = *(const int64_t *)(ib + (j + 16) * is);              \
+                if (w < 0) w += n;                                               \
+                if ((uint64_t)w < (uint64_t)n) __builtin_prefetch(xb + w * xs);  \
+            }                                                                    \
+            int64_t v = *(const int64_t *)(ib + j * is), u = v < 0 ? v + n : v;  \
+            if ((uint64_t)u >= (uint64_t)n) {                                    \
+                bad = v;                                                         \
+                goto out_of_range;                                               \
+            }                                                                    \
+            memcpy(rb + j * (SZ), xb + u * xs, SZ);                              \
+        }                                                                        \
+    }                                                                            \
+    break
+
+static xp_array *take_last(const char *fn, const xp_array *x, const xp_array *indices) {
+    int nd = x->ndim;
+    int64_t ni = indices->shape[0], n = x->shape[nd - 1], xs = x->strides[nd - 1];
+    int64_t shape[XP_MAX_NDIM];
+    memcpy(shape, x->shape, (size_t)nd * sizeof *shape);
+    shape[nd - 1] = ni;
+    xp_array *r = xp__new(fn, x->dtype, nd, shape, x->device);
+    if (xp_failed(r) || r->size == 0) {
+        if (!xp_failed(r) && ni > 0 && n == 0) { /* no valid index into an empty axis */
+            xp_release(r);
+            return xp__error(XP_ERR_INDEX, fn, "argument 'indices': index into an empty axis");
+        }
+        return r;
+    }
+    /* the outer axes: walked as one when x's leading axes merge, else via a copy */
+    const xp_array *src = x;
+    xp_array *tmp = NULL;
+    int64_t outer = r->size / (ni ? ni : 1), ostride = 0;
+    if (nd > 2) {
+        bool merged = true;
+        for (int d = 0; d < nd - 2; d++)
+            if (x->strides[d] != x->strides[d + 1] * x->shape[d + 1]) merged = false;
+        if (!merged) {
+            tmp = xp__copy_as(fn, x, x->dtype);
+            if (xp_failed(tmp)) {
+                xp_release(r);
+                return tmp;
+            }
+            src = tmp;
+            xs = src->strides[nd - 1];
+        }
+    }
+    if (nd > 1) ostride = src->strides[nd - 2];
+    const char *x0 = xp__data(src), *ib = xp__data(indices);
+    char *r0 = xp__data(r);
+    int64_t is = indices->strides[0], bad = 0;
+    switch (xp_dtype_size(x->dtype)) {
+    case 1: TAKE_LAST(1);
+    case 2: TAKE_LAST(2);
+    case 4: TAKE_LAST(4);
+    case 8: TAKE_LAST(8);
+    default: TAKE_LAST(16);
+    }
+    xp_release(tmp);
+    return r;
+out_of_range:
+    xp_release(tmp);
+    xp_release(r);
+    return xp__error(XP_ERR_INDEX, fn, "argument 'indices': index %lld is out of bounds for "
+                     "extent %lld", (long long)bad, (long long)n);
+}
+#undef TAKE_LAST
+
 static xp_array *take(const char *fn, const xp_array *x, const xp_array *indices,
                       const xp_take_opts *o) {
     xp_array *err = xp__check(fn, "x", x);
@@ -592,6 +667,7 @@ static xp_array *take(const char *fn, const xp_array *x, const xp_array *indices
         if ((err = xp__norm_axis(fn, "axis", o->axis.v[0], x->ndim, &axis))) return err;
     }
     int64_t ni = indices->shape[0];
+    if (indices->dtype == XP_INT64 && axis == x->ndim - 1) return take_last(fn, x, indices);
     xp_array *idx;
     if ((err = xp__index_i64(fn, "indices", indices, 1, &ni, x->shape[axis], &idx))) return err;
     int64_t shape[XP_MAX_NDIM];

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Self-contained runner of the indexing benchmark next to NumPy (until the shared
 tools/bench/run.py is merged; that one picks up tools/bench/areas/indexing.py by
 itself).
