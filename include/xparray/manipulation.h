@@ -133,9 +133,9 @@ XP_API xp_array *xp_tile(const xp_array *x, int n, const int64_t *repetitions);
 
 /** `unstack(x, axis=)`: writes the x.shape[axis] views x[..., i, ...] (axis
  * removed) to out[0..]. The caller sizes `out` with `xp_array_shape(x)[axis]`
- * entries (normalise a negative axis by adding ndim). On failure out[0] (only)
- * holds the error array. Errors: XP_ERR_INDEX (0-D x, bad axis), XP_ERR_TYPE (NULL
- * out). */
+ * entries (normalise a negative axis by adding ndim). On failure the error array
+ * is written to out[0] when x or axis is bad (the count is unknown then), else to
+ * every out[i]. Errors: XP_ERR_INDEX (0-D x, bad axis), XP_ERR_TYPE (NULL out). */
 XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_array **out);
 
 /** `x.T`: the transpose of a 2-D array, a view. Errors: XP_ERR_VALUE (ndim != 2). */
