@@ -277,3 +277,35 @@ TEST(Reshape, BadShapes) {
     EXPECT_EQ(s.ndim(), 0);
     EXPECT_EQ(reals(s), std::vector<double>{3});
 }
+
+TEST(Views, WritesReachTheBaseAndCopiesNeverAlias) {
+    Arr x(xp_reshape(Arr(xp_arange_int(0, 6, 1, nullptr)), XP_SHAPE_CXX(2, 3), nullptr));
+    std::vector<xp_index> k00{XP_I(0), XP_I(0)};
+    xp_flip_opts all = {};
+    Arr f(xp_flip(x, &all));  // f[0, 0] is x[1, 2]
+    ASSERT_EQ(xp_array_setitem(f, 2, k00.data(), Arr(xp_int(50))), XP_OK);
+    Arr t(xp_array_T(x));  // t[2, 0] is x[0, 2]
+    std::vector<xp_index> k20{XP_I(2), XP_I(0)};
+    ASSERT_EQ(xp_array_setitem(t, 2, k20.data(), Arr(xp_int(20))), XP_OK);
+    int64_t a0[] = {0};
+    Arr e(xp_expand_dims(x, 1, a0));  // (1, 2, 3)
+    std::vector<xp_index> k011{XP_I(0), XP_I(1), XP_I(1)};
+    ASSERT_EQ(xp_array_setitem(e, 3, k011.data(), Arr(xp_int(40))), XP_OK);
+    Arr s(xp_squeeze(e, 1, a0));
+    std::vector<xp_index> k01{XP_I(0), XP_I(1)};
+    ASSERT_EQ(xp_array_setitem(s, 2, k01.data(), Arr(xp_int(10))), XP_OK);
+    EXPECT_EQ(reals(x), (std::vector<double>{0, 10, 20, 3, 40, 50}));
+    // copies: tile, repeat, concat, stack, roll, take, reshape(copy=True)
+    std::vector<const xp_array *> one{x};
+    int64_t r1[] = {1}, sh[] = {1};
+    xp_reshape_opts ct = {XP_COPY_TRUE};
+    xp_take_opts tk = {XP_AXES(1)};
+    Arr copies[] = {Arr(xp_tile(x, 1, r1)), Arr(xp_repeat(x, Arr(xp_int(1)), nullptr)),
+                    Arr(xp_concat(1, one.data(), nullptr)), Arr(xp_stack(1, one.data(), nullptr)),
+                    Arr(xp_roll(x, 1, sh, nullptr)), Arr(xp_take(x, make_real({0}, XP_INT64, {1}), &tk)),
+                    Arr(xp_reshape(x, XP_SHAPE_CXX(6), &ct))};
+    for (auto &c : copies) {
+        ASSERT_XP_OK(c);
+        EXPECT_FALSE(xp_array_shares_memory(c, x));
+    }
+}
