@@ -3,6 +3,7 @@
  * answer) before wrapping to the target width; complex→real takes the real part
  * (astype refuses it before getting here; real() and friends use it). */
 #include "iter.h"
+#include "copy.h"
 #include "dtype_traits.h"
 
 #include <math.h>
@@ -126,6 +127,13 @@ xp_status xp__copy_into(xp_array *dst, const xp_array *src) {
     if (err || nd != dst->ndim || memcmp(shape, dst->shape, (size_t)nd * sizeof *shape)) {
         xp_release(err);
         return XP_ERR_VALUE;
+    }
+    if (src->dtype == dst->dtype && dst->dtype != XP_BOOL) { /* plain copy: reordered, blocked */
+        int64_t st[XP_MAX_NDIM];
+        xp__bcast_strides(src, nd, shape, st);
+        xp__copy_raw(nd, shape, xp__data(dst), dst->strides, xp__data(src), st,
+                     xp_dtype_size(dst->dtype));
+        return XP_OK;
     }
     xp_loop_fn f = xp__cast_loop(src->dtype, dst->dtype);
     if (!f) return XP_ERR_TYPE;
