@@ -101,7 +101,7 @@ static xp_array *validate(const char *fn, const xp_dl_tensor *t, const xp_from_d
                  (span < 0 ? xp__add_ok(lo, span, &lo) : xp__add_ok(hi, span, &hi));
         }
     uintptr_t end;
-    if (!ok || (p->size > 0 && ((uintptr_t)(-(lo + 1)) >= first ||
+    if (!ok || (p->size > 0 && ((lo < 0 && (uintptr_t)(-(lo + 1)) >= first) ||
                                 __builtin_add_overflow(first, (uintptr_t)hi, &end))))
         return xp__error(XP_ERR_OVERFLOW, fn,
                          "argument 'x': the strides reach outside the address space");

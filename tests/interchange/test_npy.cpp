@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace xpt;
@@ -121,9 +122,6 @@ Arr load_bytes(const std::vector<unsigned char> &b) {
     return Arr(xp_load_buffer(b.data(), b.size(), nullptr));
 }
 
-bool numpy_available() {
-    return std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") == 0;
-}
 
 }  // namespace
 
@@ -269,7 +267,7 @@ TEST(NpyRoundTrip, HeaderMatchesNumpyText) {
     EXPECT_EQ(text[127], '\n');
     Arr one = expected_array(XP_UINT8, {7});
     Arr b1(xp_save_buffer(one, nullptr));
-    std::string t1((const char *)xp_array_data(b1), 64);
+    std::string t1((const char *)xp_array_data(b1), 128);
     EXPECT_NE(t1.find("'descr': '|u1', 'fortran_order': False, 'shape': (7,), }"),
               std::string::npos);
 }
@@ -341,7 +339,7 @@ TEST(NpyMmap, RefusedCases) {
 // ---- files xparray wrote, read by NumPy ----------------------------------------
 
 TEST(NpyNumpyReads, FilesWrittenByXparray) {
-    if (!numpy_available()) GTEST_SKIP() << "python3-numpy is not installed";
+    if (access("/usr/bin/python3", X_OK) != 0) GTEST_SKIP() << "/usr/bin/python3 is not installed";
     TempDir d;
     struct Case {
         xp_dtype dt;
@@ -368,7 +366,9 @@ TEST(NpyNumpyReads, FilesWrittenByXparray) {
     }
     std::string tools = std::string(XP_TEST_DATA_DIR) + "/../../tools";
     std::string script =
-        "import sys, numpy as np; sys.path.insert(0, '" + tools +
+        "import sys\n"
+        "try:\n    import numpy as np\nexcept ImportError:\n    sys.exit(77)\n"
+        "sys.path.insert(0, '" + tools +
         "'); from gen_npy_testdata import make\n"
         "bad = 0\n"
         "for p, name, shape in [" + list + "]:\n"
@@ -378,7 +378,9 @@ TEST(NpyNumpyReads, FilesWrittenByXparray) {
         "sys.exit(1 if bad else 0)\n";
     std::string sp = d.file("check.py");
     std::ofstream(sp) << script;
-    EXPECT_EQ(std::system(("/usr/bin/python3 " + sp).c_str()), 0);
+    int rc = std::system(("/usr/bin/python3 " + sp).c_str());
+    if (WIFEXITED(rc) && WEXITSTATUS(rc) == 77) GTEST_SKIP() << "python3-numpy is not installed";
+    EXPECT_EQ(rc, 0);
 }
 
 // ---- hostile input ----------------------------------------------------------------
