@@ -74,8 +74,11 @@ static xp_array *validate(const char *fn, const xp_dl_tensor *t, const xp_from_d
     if ((err = xp__check_shape(fn, t->ndim, t->shape, p->dtype, &p->size))) return err;
     int64_t is = (int64_t)xp_dtype_size(p->dtype);
     if (t->strides) {
+        /* a zero-size tensor's strides are never used: saturate them */
         for (int i = 0; i < t->ndim; i++)
-            if (!xp__mul_ok(t->strides[i], is, &p->strides[i]))
+            if (!xp__mul_ok(t->strides[i], is, &p->strides[i]) && p->size == 0)
+                p->strides[i] = t->strides[i] < 0 ? INT64_MIN : INT64_MAX;
+            else if (!xp__mul_ok(t->strides[i], is, &p->strides[i]))
                 return xp__error(XP_ERR_OVERFLOW, fn,
                                  "argument 'x': stride %lld of axis %d overflows in bytes",
                                  (long long)t->strides[i], i);
@@ -106,10 +109,14 @@ static xp_array *validate(const char *fn, const xp_dl_tensor *t, const xp_from_d
         return xp__error(XP_ERR_OVERFLOW, fn,
                          "argument 'x': the strides reach outside the address space");
     size_t al = xp__dtype_align(p->dtype);
-    p->aligned = first % al == 0;
+    p->aligned = first % al == 0 || p->size == 0;
     for (int i = 0; i < t->ndim; i++)
         if (t->shape[i] > 1 && p->strides[i] % (int64_t)al != 0) p->aligned = false;
-    p->first = (char *)first;
+    /* Zero-size tensors may come with NULL data: point them somewhere valid so
+     * that no pointer arithmetic on NULL follows. */
+    static _Alignas(64) char nowhere[64];
+    p->first = first ? (char *)first : nowhere;
+    if (!first) p->aligned = true;
     return NULL;
 }
 
@@ -233,8 +240,8 @@ static xp_status export_tensor(const xp_array *x, const xp_to_dlpack_opts *opts,
         return XP_ERR_BUFFER;
     xp_copy copy = opts ? opts->copy : XP_COPY_DEFAULT;
     int64_t is = (int64_t)xp_dtype_size(x->dtype);
-    bool whole = true; /* strides are whole elements */
-    for (int i = 0; i < x->ndim; i++)
+    bool whole = true; /* strides are whole elements (any will do when zero-size) */
+    for (int i = 0; i < x->ndim && x->size > 0; i++)
         if (x->shape[i] > 1 && x->strides[i] % is != 0) whole = false;
     if (!whole && copy == XP_COPY_FALSE) return XP_ERR_BUFFER;
     bool copied = copy == XP_COPY_TRUE || !whole;
@@ -258,7 +265,7 @@ static xp_status export_tensor(const xp_array *x, const xp_to_dlpack_opts *opts,
     int nd = keep->ndim;
     xp_dl_tensor t;
     memset(&t, 0, sizeof t);
-    t.data = xp__data(keep);
+    t.data = keep->buf->data ? xp__data(keep) : NULL;
     t.device.device_type = XP_DEVICE_TYPE(keep->device);
     t.device.device_id = XP_DEVICE_ID(keep->device);
     t.ndim = nd;
@@ -272,7 +279,9 @@ static xp_status export_tensor(const xp_array *x, const xp_to_dlpack_opts *opts,
         if (keep->shape[i] <= 1) {
             /* any stride is valid here: give the C-order one */
             int64_t s = 1;
-            for (int j = i + 1; j < nd; j++) s *= keep->shape[j] > 0 ? keep->shape[j] : 1;
+            for (int j = i + 1; j < nd; j++)
+                if (__builtin_mul_overflow(s, keep->shape[j] > 0 ? keep->shape[j] : 1, &s))
+                    s = INT64_MAX; /* zero-size arrays only */
             b->dims[nd + i] = s;
         }
     }

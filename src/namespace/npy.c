@@ -20,8 +20,8 @@ static void layout_strides(const xp_npy_header *h, int64_t *strides) {
     }
     int64_t s = is;
     for (int i = 0; i < h->ndim; i++) {
-        strides[i] = s;
-        s *= h->shape[i] > 0 ? h->shape[i] : 1;
+        strides[i] = s; /* saturates: only zero-size arrays get that far */
+        if (__builtin_mul_overflow(s, h->shape[i] > 0 ? h->shape[i] : 1, &s)) s = INT64_MAX;
     }
 }
 
@@ -174,9 +174,10 @@ XP_API xp_array *xp_load(const char *path, const xp_load_opts *opts) {
 
 static bool is_f_contig(const xp_array *x) {
     int64_t s = (int64_t)xp_dtype_size(x->dtype);
+    if (x->size == 0) return true;
     for (int i = 0; i < x->ndim; i++) {
         if (x->shape[i] != 1 && x->strides[i] != s) return false;
-        s *= x->shape[i];
+        s *= x->shape[i]; /* no overflow: size > 0 and the byte count fits */
     }
     return true;
 }

@@ -11,9 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void check(int ok) {
-    if (!ok) abort();
-}
+#include <stdio.h>
+
+/* A failed expectation: report it and abort (what libFuzzer catches). */
+#define check(ok)                                                              \
+    do {                                                                       \
+        if (!(ok)) {                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #ok); \
+            abort();                                                           \
+        }                                                                      \
+    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     xp_array *a = xp_load_buffer(data, size, NULL);
