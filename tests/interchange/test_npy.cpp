@@ -314,6 +314,24 @@ TEST(NpyMmap, ReadOnlyMapOutlivesViewsAndIsReadOnly) {
     expect_values(v, "mapped big-endian");
 }
 
+TEST(NpyMmap, FileLargerThanMemoryIsMappedNotRead) {
+    // A sparse 64 GiB file: a memory map reads only the pages that are touched.
+    TempDir d;
+    std::string p = d.file("huge.npy");
+    auto head = npy_with_header("{'descr': '<f8', 'fortran_order': False, 'shape': (8, 1073741824), }", 0);
+    write_file(p, head);
+    const int64_t n = (int64_t)8 << 30;
+    if (truncate(p.c_str(), (off_t)(head.size() + (size_t)n * 8)) != 0)
+        GTEST_SKIP() << "no sparse files here";
+    xp_load_opts o = {XP_MMAP_READ};
+    Arr m(xp_load(p.c_str(), &o));
+    ASSERT_XP_OK(m);
+    EXPECT_EQ(m.size(), n);
+    const double *v = (const double *)xp_array_data(m);
+    EXPECT_EQ(v[0], 0.0);
+    EXPECT_EQ(v[n - 1], 0.0);
+}
+
 TEST(NpyMmap, RefusedCases) {
     xp_load_opts rw = {XP_MMAP_READWRITE};
     TempDir d;
