@@ -15,7 +15,9 @@
  *   failure the tensor stays the caller's (as an unconsumed capsule in Python):
  *   call its deleter yourself.
  * - xp_array_to_dlpack hands out a tensor that keeps the array's memory alive
- *   until the consumer calls its deleter (once). */
+ *   until the consumer calls its deleter (once). Such a tensor given back to
+ *   xp_from_dlpack becomes a view of the exported array (read-only stays so,
+ *   even through the legacy struct) and is released at once. */
 #ifndef XPARRAY_DLPACK_H
 #define XPARRAY_DLPACK_H
 

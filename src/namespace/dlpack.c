@@ -168,6 +168,22 @@ static xp_array *import(const char *fn, const xp_dl_tensor *dt, bool readonly,
     return r;
 }
 
+/* A tensor this library exported: its block keeps the source array. */
+static void delete_versioned(xp_dl_managed_tensor_versioned *self);
+static void delete_legacy(xp_dl_managed_tensor *self);
+static xp_array *kept_array(void *manager_ctx);
+
+/* Our own export comes back as a view of the array it keeps (so the result
+ * shares memory with it in xp_array_shares_memory's sense); the tensor is
+ * released at once. NULL when the generic path must run. */
+static xp_array *own_export(const char *fn, xp_array *k, const xp_from_dlpack_opts *opts) {
+    xp_device dev;
+    if (opts && opts->copy == XP_COPY_TRUE) return NULL;
+    xp_array *err = xp__check_device(fn, opts ? opts->device : XP_DEVICE_DEFAULT, &dev);
+    if (err) return err;
+    return xp__view(fn, k, k->dtype, k->ndim, k->shape, k->strides, k->offset);
+}
+
 XP_API xp_array *xp_from_dlpack(xp_dl_managed_tensor_versioned *t,
                                 const xp_from_dlpack_opts *opts) {
     static const char fn[] = "xp_from_dlpack";
@@ -179,6 +195,11 @@ XP_API xp_array *xp_from_dlpack(xp_dl_managed_tensor_versioned *t,
                            (unsigned)t->version.major, (unsigned)t->version.minor));
     if (!t->deleter)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'x': the tensor has no deleter"));
+    if (t->deleter == delete_versioned) {
+        xp_array *r = own_export(fn, kept_array(t->manager_ctx), opts);
+        if (r && !xp_failed(r)) t->deleter(t);
+        if (r) XP_LEAVE(r);
+    }
     bool ro = (t->flags & XP_DLPACK_FLAG_READ_ONLY) != 0;
     XP_LEAVE(import(fn, &t->dl_tensor, ro, opts, release_versioned, t));
 }
@@ -189,6 +210,11 @@ XP_API xp_array *xp_from_dlpack_legacy(xp_dl_managed_tensor *t, const xp_from_dl
     if (!t) XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "argument 'x' is NULL"));
     if (!t->deleter)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'x': the tensor has no deleter"));
+    if (t->deleter == delete_legacy) {
+        xp_array *r = own_export(fn, kept_array(t->manager_ctx), opts);
+        if (r && !xp_failed(r)) t->deleter(t);
+        if (r) XP_LEAVE(r);
+    }
     XP_LEAVE(import(fn, &t->dl_tensor, false, opts, release_legacy, t));
 }
 
@@ -206,6 +232,8 @@ typedef struct export_block {
     size_t alloc_size;
     int64_t dims[];
 } export_block;
+
+static xp_array *kept_array(void *manager_ctx) { return ((export_block *)manager_ctx)->keep; }
 
 static void free_block(export_block *b) {
     xp_release(b->keep);

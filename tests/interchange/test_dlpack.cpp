@@ -119,6 +119,7 @@ TEST(DlpackExport, EveryDtypeZeroCopyRoundTrip) {
             Arr y(xp_from_dlpack(t, nullptr));
             ASSERT_XP_OK(y);
             EXPECT_EQ(xp_array_data(y), xp_array_data(x));
+            EXPECT_TRUE(xp_array_shares_memory(x, y));
             expect_same_values(x, y);
             x = Arr();  // the import keeps the memory alive
             EXPECT_EQ(values(y).size(), (size_t)y.size());
@@ -247,7 +248,8 @@ TEST(DlpackExport, LegacyStruct) {
     EXPECT_LT(t->dl_tensor.strides[2], 0);
     Arr y(xp_from_dlpack_legacy(t, nullptr));
     ASSERT_XP_OK(y);
-    EXPECT_FALSE(xp_array_is_readonly(y));  // the legacy struct has no flags
+    EXPECT_TRUE(xp_array_is_readonly(y));  // our own tensor: a view of the array
+    EXPECT_TRUE(xp_array_shares_memory(ro, y));
     expect_same_values(ro, y);
 }
 
@@ -388,6 +390,7 @@ TEST(DlpackImport, LegacyStruct) {
     Producer *p = make_producer(&deleted, {2, 2});
     Arr x(xp_from_dlpack_legacy(&p->legacy, nullptr));
     ASSERT_XP_OK(x);
+    EXPECT_FALSE(xp_array_is_readonly(x));  // the legacy struct has no flags
     EXPECT_EQ(reals(x), (std::vector<double>{0, 1, 2, 3}));
     x = Arr();
     EXPECT_EQ(deleted, 1);
