@@ -20,6 +20,7 @@
 #include "xparray/fft.h"
 #include "xparray/info.h"
 #include "xparray/dlpack.h"
+#include "xparray/npy.h"
 #include "xparray/namespace.h"
 #include "xparray/adapter.h"
 

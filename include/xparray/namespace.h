@@ -19,6 +19,7 @@
 #include "linalg.h"
 #include "linear_algebra.h"
 #include "manipulation.h"
+#include "npy.h"
 #include "searching.h"
 #include "sets.h"
 #include "sorting.h"
@@ -59,6 +60,7 @@ typedef struct xp_namespace {
     XP_NS_UTILITY(XP__NS_MEMBER)
     XP_NS_LINEAR_ALGEBRA(XP__NS_MEMBER)
     XP_NS_DLPACK(XP__NS_MEMBER)
+    XP_NS_NPY(XP__NS_MEMBER)
     struct {
         XP_NS_LINALG(XP__NS_LINALG_MEMBER)
         char xp__end; /**< keeps the struct non-empty */

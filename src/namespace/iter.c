@@ -5,7 +5,9 @@ bool xp__iter_init(xp_iter *it, int nop, char *const *base, int ndim, const int6
                    const int64_t *const *strides) {
     it->nop = nop;
     it->size = 1;
-    for (int d = 0; d < ndim; d++) it->size *= shape[d];
+    for (int d = 0; d < ndim; d++)
+        if (shape[d] == 0) it->size = 0; /* zero-size: other extents may be huge */
+    for (int d = 0; d < ndim && it->size; d++) it->size *= shape[d];
     for (int k = 0; k < nop; k++) it->ptr[k] = base[k];
     if (it->size == 0) return false;
     /* drop extent-1 axes, then merge mergeable neighbours */
