@@ -6,4 +6,5 @@ const xp_adapter xp_adapter_reference = {
     .size = sizeof(xp_adapter),
     .name = "reference",
     .library = "xparray (portable C)",
+    .reduce = XP__REFERENCE_REDUCE,
 };
