@@ -240,9 +240,10 @@ TEST(StatisticalSpecial, MaxMinEmptyIsValueError) {
     xp_reduce_opts o = {};
     o.axes = one_axis(0);
     EXPECT_XP_ERR(Arr(xp_min(a, &o)), XP_ERR_VALUE, "xp_min");
-    o.axes = one_axis(1);  // reduces 0-length... no: 3 columns of 0 rows → shape (0,)
+    o.axes = one_axis(1);  // 0 rows of 3: nothing is reduced empty, result shape (0,)
     Arr r(xp_min(a, &o));
-    EXPECT_XP_ERR(r, XP_ERR_VALUE, "xp_min");
+    ASSERT_XP_OK(r);
+    EXPECT_EQ(r.shape(), (std::vector<int64_t>{0}));
     Arr b = make({}, XP_FLOAT64, {3, 0});
     o.axes = one_axis(0);
     Arr e(xp_max(b, &o));  // 3 rows reduced into 0 columns: empty result, no error
@@ -328,12 +329,12 @@ TEST(Statistical, PairwiseSumOf1e7Float32) {
     Arr a(xp_empty(1, &n, &co));
     ASSERT_XP_OK(a);
     float *p = (float *)xp_array_data(a);
-    std::mt19937 g(7);
-    std::uniform_real_distribution<float> U(0.5f, 1.5f);
+    uint64_t st = 7;
     double exact = 0;
     float naive = 0;
     for (int64_t i = 0; i < n; i++) {
-        p[i] = U(g);
+        st = st * 6364136223846793005ull + 1442695040888963407ull;
+        p[i] = 0.5f + (float)(st >> 40) * (1.0f / 16777216.0f);
         exact += p[i];
         naive += p[i];
     }
@@ -397,7 +398,8 @@ void check_cumulative(bool prodop) {
                                 }
                                 for (int64_t k = 0; k < m; k++) {
                                     cd v = exact[(o1 * m + k) * inner + j];
-                                    if (prodop && !is_complex(d)) acc = acc.real() * v.real();
+                                    if (k == 0) acc = v;  // the first element is x[0] itself
+                                    else if (prodop && !is_complex(d)) acc = acc.real() * v.real();
                                     else acc = prodop ? acc * v : acc + v;
                                     cd gv = got[(o1 * (m + init) + k + init) * inner + j];
                                     EXPECT_TRUE(close(gv, acc, tol_of(d)))
