@@ -41,14 +41,15 @@ XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts) {
     XP_LEAVE(all_any(false, x, opts));
 }
 
-/* In-place first difference along the middle axis of y[outer][m][inner]:
- * y[k] = y[k+1] - y[k] for k < m-1 (integers wrap; bool is !=). */
+/* In-place first difference along the middle axis of y[outer][m][inner], over
+ * the first `len` slices: y[k] = y[k+1] - y[k] for k < len-1 (integers wrap;
+ * bool is !=). */
 #define DIFF_FN(NAME, T, OP)                                                               \
-    static void NAME(int64_t outer, int64_t m, int64_t inner, void *yv) {                  \
+    static void NAME(int64_t outer, int64_t m, int64_t len, int64_t inner, void *yv) {     \
         T *y = yv;                                                                         \
         for (int64_t o = 0; o < outer; o++) {                                              \
             T *b = y + o * m * inner;                                                      \
-            for (int64_t k = 0; k + 1 < m; k++)                                            \
+            for (int64_t k = 0; k + 1 < len; k++)                                          \
                 for (int64_t j = 0; j < inner; j++) {                                      \
                     T a = b[(k + 1) * inner + j], c = b[k * inner + j];                    \
                     b[k * inner + j] = OP;                                                 \
@@ -65,7 +66,7 @@ DIFF_FN(diff_f64, double, a - c)
 DIFF_FN(diff_c64, xp_c64_t, a - c)
 DIFF_FN(diff_c128, xp_c128_t, a - c)
 
-typedef void (*diff_fn)(int64_t, int64_t, int64_t, void *);
+typedef void (*diff_fn)(int64_t, int64_t, int64_t, int64_t, void *);
 static const diff_fn diffs[XP_DTYPE_COUNT] = {
     [XP_BOOL] = diff_b,     [XP_INT8] = diff_8,       [XP_UINT8] = diff_8,
     [XP_INT16] = diff_16,   [XP_UINT16] = diff_16,    [XP_INT32] = diff_32,
@@ -136,7 +137,7 @@ static xp_array *diff(const xp_array *x, const xp_diff_opts *o) {
     xp__split3(x->ndim, shape, axis, &outer, &m, &inner);
     int64_t steps = nrep < m ? nrep : m;
     if (cat->size > 0)
-        for (int64_t k = 0; k < steps; k++) diffs[dt](outer, m - k, inner, xp__data(cat));
+        for (int64_t k = 0; k < steps; k++) diffs[dt](outer, m, m - k, inner, xp__data(cat));
     /* the first m - n slices of each row: a view copied out */
     int64_t rs[XP_MAX_NDIM];
     memcpy(rs, shape, sizeof rs);
