@@ -270,10 +270,11 @@ static xp_array *searchsorted(const xp_array *x1, const xp_array *x2,
         const int64_t *s = (const int64_t *)xp__data(srt);
         for (int64_t i = 0; i < n; i++)
             if (s[i] < 0 || s[i] >= n) {
+                long long bad = (long long)s[i];
                 xp_release(srt);
                 return xp__error(XP_ERR_INDEX, fn,
                                  "argument 'sorter': index %lld out of range for length %lld",
-                                 (long long)s[i], (long long)n);
+                                 bad, (long long)n);
             }
     }
     xp_array *a, *b;
