@@ -4,34 +4,66 @@
 
 /* ---- argmax / argmin ------------------------------------------------------ */
 
-/* Contiguous float64 row: first extreme, first NaN wins. Chunks of 256 find the
- * chunk's extreme with independent accumulators; only a better chunk is rescanned. */
+/* Contiguous float64 row: first extreme, first NaN wins. Chunks of 512 find the
+ * chunk's extreme (SSE2 when available) and whether it holds a NaN; only a chunk
+ * that improves on the best so far is rescanned for the position. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+static void chunk_ext(const double *x, int64_t n, bool ismax, double *ext, bool *nan) {
+    int64_t i = 0;
+    double m = x[0];
+    bool un = false;
+#if defined(__SSE2__)
+    if (n >= 8) {
+        __m128d a0 = _mm_loadu_pd(x), a1 = _mm_loadu_pd(x + 2), a2 = _mm_loadu_pd(x + 4),
+                a3 = _mm_loadu_pd(x + 6);
+        __m128d u = _mm_cmpunord_pd(a0, a0);
+        u = _mm_or_pd(u, _mm_cmpunord_pd(a1, a1));
+        u = _mm_or_pd(u, _mm_cmpunord_pd(a2, a2));
+        u = _mm_or_pd(u, _mm_cmpunord_pd(a3, a3));
+        for (i = 8; i + 8 <= n; i += 8) {
+            __m128d b0 = _mm_loadu_pd(x + i), b1 = _mm_loadu_pd(x + i + 2),
+                    b2 = _mm_loadu_pd(x + i + 4), b3 = _mm_loadu_pd(x + i + 6);
+            u = _mm_or_pd(u, _mm_or_pd(_mm_cmpunord_pd(b0, b1), _mm_cmpunord_pd(b2, b3)));
+            if (ismax) {
+                a0 = _mm_max_pd(a0, b0); a1 = _mm_max_pd(a1, b1);
+                a2 = _mm_max_pd(a2, b2); a3 = _mm_max_pd(a3, b3);
+            } else {
+                a0 = _mm_min_pd(a0, b0); a1 = _mm_min_pd(a1, b1);
+                a2 = _mm_min_pd(a2, b2); a3 = _mm_min_pd(a3, b3);
+            }
+        }
+        double t[8];
+        _mm_storeu_pd(t, a0); _mm_storeu_pd(t + 2, a1);
+        _mm_storeu_pd(t + 4, a2); _mm_storeu_pd(t + 6, a3);
+        m = t[0];
+        for (int k = 1; k < 8; k++) m = (ismax ? t[k] > m : t[k] < m) ? t[k] : m;
+        un = _mm_movemask_pd(u) != 0;
+    }
+#endif
+    for (; i < n; i++) {
+        double v = x[i];
+        un |= v != v;
+        m = (ismax ? v > m : v < m) ? v : m;
+    }
+    *ext = m;
+    *nan = un;
+}
+
 static int64_t arg_f64(const double *x, int64_t n, bool ismax) {
     int64_t best = 0;
     double bv = x[0];
     if (bv != bv) return 0;
-    for (int64_t i0 = 0; i0 < n; i0 += 256) {
-        int64_t e = n - i0 < 256 ? n : i0 + 256;
-        double m[4] = {bv, bv, bv, bv};
-        int nan = 0;
-        int64_t i = i0;
-        for (; i + 4 <= e; i += 4)
-            for (int k = 0; k < 4; k++) {
-                double v = x[i + k];
-                nan |= v != v;
-                m[k] = (ismax ? v > m[k] : v < m[k]) ? v : m[k];
-            }
-        for (; i < e; i++) {
-            double v = x[i];
-            nan |= v != v;
-            m[0] = (ismax ? v > m[0] : v < m[0]) ? v : m[0];
-        }
+    for (int64_t i0 = 0; i0 < n; i0 += 512) {
+        int64_t e = n - i0 < 512 ? n : i0 + 512, i;
+        double c;
+        bool nan;
+        chunk_ext(x + i0, e - i0, ismax, &c, &nan);
         if (nan) {
             for (i = i0; i < e; i++)
                 if (x[i] != x[i]) return i;
         }
-        double c = m[0];
-        for (int k = 1; k < 4; k++) c = (ismax ? m[k] > c : m[k] < c) ? m[k] : c;
         if (ismax ? c > bv : c < bv) {
             for (i = i0; i < e; i++)
                 if (x[i] == c) break;
@@ -380,6 +412,8 @@ XP_API xp_array *xp_isin(const xp_array *x1, const xp_array *x2, const xp_isin_o
 
 /* ---- where ---------------------------------------------------------------- */
 
+/* Branch-free selection (random conditions would defeat the branch predictor):
+ * integer copies of the element bits masked by the condition. */
 #define WHERE_LOOP(NAME, T)                                                               \
     static xp_status NAME(int64_t n, char *const *a, const int64_t *s, const void *aux) { \
         (void)aux;                                                                        \
@@ -387,9 +421,12 @@ XP_API xp_array *xp_isin(const xp_array *x1, const xp_array *x2, const xp_isin_o
         const char *x = a[1], *y = a[2];                                                  \
         char *o = a[3];                                                                   \
         if (s[0] == 1 && s[1] == sizeof(T) && s[2] == sizeof(T) && s[3] == sizeof(T)) {  \
-            const T *xt = (const T *)x, *yt = (const T *)y;                               \
-            T *ot = (T *)o;                                                               \
-            for (int64_t i = 0; i < n; i++) ot[i] = c[i] ? xt[i] : yt[i];                 \
+            const T *restrict xt = (const T *)x, *restrict yt = (const T *)y;             \
+            T *restrict ot = (T *)o;                                                      \
+            for (int64_t i = 0; i < n; i++) {                                             \
+                T m = (T)0 - (T)(c[i] != 0);                                              \
+                ot[i] = (T)((xt[i] & m) | (yt[i] & (T)~m));                               \
+            }                                                                             \
             return XP_OK;                                                                 \
         }                                                                                 \
         for (int64_t i = 0; i < n; i++) {                                                 \
@@ -397,12 +434,17 @@ XP_API xp_array *xp_isin(const xp_array *x1, const xp_array *x2, const xp_isin_o
         }                                                                                 \
         return XP_OK;                                                                     \
     }
-typedef struct { uint64_t w[2]; } xp__w16;
 WHERE_LOOP(where1, uint8_t)
 WHERE_LOOP(where2, uint16_t)
 WHERE_LOOP(where4, uint32_t)
 WHERE_LOOP(where8, uint64_t)
-WHERE_LOOP(where16, xp__w16)
+
+static xp_status where16(int64_t n, char *const *a, const int64_t *s, const void *aux) {
+    (void)aux;
+    for (int64_t i = 0; i < n; i++)
+        memcpy(a[3] + i * s[3], a[0][i * s[0]] ? a[1] + i * s[1] : a[2] + i * s[2], 16);
+    return XP_OK;
+}
 
 static xp_array *where(const xp_array *cond, const xp_array *x1, const xp_array *x2) {
     const char *fn = "xp_where";

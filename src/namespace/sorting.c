@@ -40,8 +40,8 @@ static bool sort_rows(xp_dtype dt, const char *src, int64_t rows, int64_t n, boo
     size_t bytes = (size_t)n * 8;
     uint64_t *key = xp__scratch(bytes), *val = xp__scratch(bytes), *tk = xp__scratch(bytes),
              *tv = xp__scratch(bytes);
-    int64_t *perm = xp__scratch(bytes);
-    bool ok = key && val && tk && tv && perm;
+    int64_t *perm = cplx ? xp__scratch(bytes) : NULL;
+    bool ok = key && val && tk && tv && (perm || !cplx);
     uint64_t flip = desc ? UINT64_MAX : 0;
     for (int64_t r = 0; ok && r < rows; r++) {
         const char *p = src + (size_t)(r * n) * is;
@@ -82,7 +82,7 @@ static bool sort_rows(xp_dtype dt, const char *src, int64_t rows, int64_t n, boo
     xp__scratch_free(val, bytes);
     xp__scratch_free(tk, bytes);
     xp__scratch_free(tv, bytes);
-    xp__scratch_free(perm, bytes);
+    if (perm) xp__scratch_free(perm, bytes);
     return ok;
 }
 

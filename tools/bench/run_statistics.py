@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Self-contained runner for the issue-5 benchmark (statistics, searching,
 sorting, sets): runs build/tools/bench_statistics_<flavor>, times NumPy on the
 same work in the same run (median of ~2 ms samples, one thread) and prints a
