@@ -70,8 +70,28 @@ typedef struct xp_clip_aux {
 
 /* ---- reduction slots (issue 5) -------------------------------------------- */
 
+/** The reductions an adapter may provide. */
+typedef enum xp_reduce_op {
+    XP_REDUCE_SUM = 0,
+    XP_REDUCE_PROD,
+    XP_REDUCE_MIN,
+    XP_REDUCE_MAX,
+    XP_REDUCE_COUNT
+} xp_reduce_op;
+
+/** A reduction kernel: `x` is a C-contiguous block x[outer][n][inner] of the
+ * slot's dtype; the middle axis is reduced into the C-contiguous out[outer][inner]
+ * (same dtype). n == 0 writes the identity (sum 0, prod 1); the core never calls
+ * min/max with n == 0. Floating sums must be pairwise (or better); NaN must
+ * propagate through min/max. Returns XP_OK or XP_ERR_NOT_IMPLEMENTED (the next
+ * adapter down then gets the call). */
+typedef xp_status (*xp_reduce_fn)(int64_t outer, int64_t n, int64_t inner, const void *x,
+                                  void *out);
+
+/** Reduction kernels indexed [op][dtype] by the accumulation dtype (the core
+ * converts the input to it first). Bool min/max are logical and/or (all/any). */
 typedef struct xp_adapter_reduce {
-    void *reserved;
+    xp_reduce_fn fn[XP_REDUCE_COUNT][XP_DTYPE_COUNT];
 } xp_adapter_reduce;
 
 /* ---- product and linear-algebra slots (issue 6) --------------------------- */

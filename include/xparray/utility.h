@@ -1,13 +1,38 @@
-/* xparray — utility (spec section). Filled in by the issue that owns it. */
+/* xparray — utility functions (spec: "Utility Functions"). */
 #ifndef XPARRAY_UTILITY_H
 #define XPARRAY_UTILITY_H
 
 #include "types.h"
+#include "statistical.h"
 
 XP_BEGIN_DECLS
 
+/** `all(x, axis, keepdims)`: bool; reads `axes` and `keepdims` of the options
+ * (NULL = all axes). NaN, inf and nonzero complex count as true; empty → true.
+ * New reference. Errors: XP_ERR_INDEX (bad/duplicate axis), XP_ERR_TYPE (NULL). */
+XP_API xp_array *xp_all(const xp_array *x, const xp_reduce_opts *opts);
+/** `any(x, axis, keepdims)`: as xp_all; empty → false. */
+XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts);
+
+/** Keywords of diff. Zero = defaults: axis unset = -1, n = 0 means the default 1,
+ * prepend/append NULL = None (borrowed). */
+typedef struct xp_diff_opts {
+    xp_axes axis;
+    int64_t n;
+    const xp_array *prepend;
+    const xp_array *append;
+} xp_diff_opts;
+
+/** `diff(x, axis, n, prepend, append)`: the n-th forward difference along the
+ * axis of concat(prepend, x, append); dtype = result_type(x, prepend, append)
+ * (bool: x[i+1] != x[i], as NumPy). The axis length becomes max(M - n, 0).
+ * Errors: XP_ERR_VALUE (0-D x, negative n, prepend/append shape differing from
+ * x's except along the axis), XP_ERR_INDEX (bad axis), XP_ERR_TYPE (dtypes that
+ * do not promote, NULL x). */
+XP_API xp_array *xp_diff(const xp_array *x, const xp_diff_opts *opts);
+
 /** Function-table members of this section (see namespace.h). */
-#define XP_NS_UTILITY(M)
+#define XP_NS_UTILITY(M) M(all) M(any) M(diff)
 
 XP_END_DECLS
 

@@ -158,4 +158,5 @@ const xp_adapter xp_adapter_reference = {
         CPX(not_equal) CPX(isfinite) CPX(isinf) CPX(isnan)
     }},
     .fft = {.execute = xp__reference_fft_execute},
+    .reduce = XP__REFERENCE_REDUCE,
 };

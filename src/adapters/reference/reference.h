@@ -9,4 +9,31 @@ extern const xp_adapter xp_adapter_reference;
 /** The portable FFT slot (fft.c): any length, O(n log n). */
 xp_status xp__reference_fft_execute(const xp_fft_problem *p);
 
+/* ---- reduction kernels (reduce.c, reduce_kernels.inc) ---------------------- */
+
+#define XP__REF_REAL_SFX(X) X(INT8, i8) X(INT16, i16) X(INT32, i32) X(INT64, i64) \
+    X(UINT8, u8) X(UINT16, u16) X(UINT32, u32) X(UINT64, u64) X(FLOAT32, f32) X(FLOAT64, f64)
+#define XP__REF_DECL(name) \
+    xp_status name(int64_t outer, int64_t n, int64_t inner, const void *x, void *out);
+#define XP__REF_DECL4(E, S) XP__REF_DECL(xp__ref_sum_##S) XP__REF_DECL(xp__ref_prod_##S) \
+    XP__REF_DECL(xp__ref_min_##S) XP__REF_DECL(xp__ref_max_##S)
+XP__REF_REAL_SFX(XP__REF_DECL4)
+XP__REF_DECL(xp__ref_sum_c64)
+XP__REF_DECL(xp__ref_prod_c64)
+XP__REF_DECL(xp__ref_sum_c128)
+XP__REF_DECL(xp__ref_prod_c128)
+XP__REF_DECL(xp__ref_min_b)
+XP__REF_DECL(xp__ref_max_b)
+
+#define XP__REF_ROW4(E, S)                                                               \
+    [XP_REDUCE_SUM][XP_##E] = xp__ref_sum_##S, [XP_REDUCE_PROD][XP_##E] = xp__ref_prod_##S, \
+    [XP_REDUCE_MIN][XP_##E] = xp__ref_min_##S, [XP_REDUCE_MAX][XP_##E] = xp__ref_max_##S,
+/** Initialiser of the reference adapter's `.reduce` member. */
+#define XP__REFERENCE_REDUCE                                                              \
+    {.fn = {XP__REF_REAL_SFX(XP__REF_ROW4)[XP_REDUCE_SUM][XP_COMPLEX64] = xp__ref_sum_c64,  \
+            [XP_REDUCE_PROD][XP_COMPLEX64] = xp__ref_prod_c64,                            \
+            [XP_REDUCE_SUM][XP_COMPLEX128] = xp__ref_sum_c128,                            \
+            [XP_REDUCE_PROD][XP_COMPLEX128] = xp__ref_prod_c128,                          \
+            [XP_REDUCE_MIN][XP_BOOL] = xp__ref_min_b, [XP_REDUCE_MAX][XP_BOOL] = xp__ref_max_b}}
+
 #endif

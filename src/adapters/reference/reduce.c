@@ -1,0 +1,140 @@
+/* The reference adapter's reduction kernels (sum, prod, min, max per dtype). */
+#include "reference.h"
+
+#include <complex.h>
+#include <stdint.h>
+
+typedef float _Complex c64;
+typedef double _Complex c128;
+
+#define T int8_t
+#define UT uint8_t
+#define SFX i8
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T int16_t
+#define UT uint16_t
+#define SFX i16
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T int32_t
+#define UT uint32_t
+#define SFX i32
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T int64_t
+#define UT uint64_t
+#define SFX i64
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T uint8_t
+#define UT uint8_t
+#define SFX u8
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T uint16_t
+#define UT uint16_t
+#define SFX u16
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T uint32_t
+#define UT uint32_t
+#define SFX u32
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T uint64_t
+#define UT uint64_t
+#define SFX u64
+#define KIND 0
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T float
+#define UT float
+#define SFX f32
+#define KIND 1
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T double
+#define UT double
+#define SFX f64
+#define KIND 1
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef KIND
+
+#define T c64
+#define UT c64
+#define SFX c64
+#define CSFX f32
+#define KIND 2
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef CSFX
+#undef KIND
+
+#define T c128
+#define UT c128
+#define SFX c128
+#define CSFX f64
+#define KIND 2
+#include "reduce_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#undef CSFX
+#undef KIND
+
+/* bool (one byte 0/1): min = logical and, max = logical or (all/any). */
+xp_status xp__ref_min_b(int64_t outer, int64_t n, int64_t inner, const void *x, void *out) {
+    return xp__ref_min_u8(outer, n, inner, x, out);
+}
+xp_status xp__ref_max_b(int64_t outer, int64_t n, int64_t inner, const void *x, void *out) {
+    return xp__ref_max_u8(outer, n, inner, x, out);
+}

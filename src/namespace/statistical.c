@@ -1,0 +1,370 @@
+/* Statistical functions: sum, prod, min, max, mean, var, std, cumulative_sum,
+ * cumulative_prod (issue 5). The numeric loops of sum/prod/min/max are the
+ * adapters' reduction slots; var's deviations and the scans live here. */
+#include "reduce.h"
+#include "dtype_traits.h"
+
+#include <math.h>
+
+#define T float
+#define SFX f32
+#include "var_kernels.inc"
+#undef T
+#undef SFX
+#define T double
+#define SFX f64
+#include "var_kernels.inc"
+#undef T
+#undef SFX
+
+#define SCAN_TYPES(X)                                                                    \
+    X(INT8, int8_t, uint8_t, i8) X(INT16, int16_t, uint16_t, i16)                       \
+    X(INT32, int32_t, uint32_t, i32) X(INT64, int64_t, uint64_t, i64)                   \
+    X(UINT8, uint8_t, uint8_t, u8) X(UINT16, uint16_t, uint16_t, u16)                   \
+    X(UINT32, uint32_t, uint32_t, u32) X(UINT64, uint64_t, uint64_t, u64)               \
+    X(FLOAT32, float, float, f32) X(FLOAT64, double, double, f64)                       \
+    X(COMPLEX64, xp_c64_t, xp_c64_t, c64) X(COMPLEX128, xp_c128_t, xp_c128_t, c128)
+
+#define T int8_t
+#define UT uint8_t
+#define SFX i8
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T int16_t
+#define UT uint16_t
+#define SFX i16
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T int32_t
+#define UT uint32_t
+#define SFX i32
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T int64_t
+#define UT uint64_t
+#define SFX i64
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T uint8_t
+#define UT uint8_t
+#define SFX u8
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T uint16_t
+#define UT uint16_t
+#define SFX u16
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T uint32_t
+#define UT uint32_t
+#define SFX u32
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T uint64_t
+#define UT uint64_t
+#define SFX u64
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T float
+#define UT float
+#define SFX f32
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T double
+#define UT double
+#define SFX f64
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T xp_c64_t
+#define UT xp_c64_t
+#define SFX c64
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+#define T xp_c128_t
+#define UT xp_c128_t
+#define SFX c128
+#include "scan_kernels.inc"
+#undef T
+#undef UT
+#undef SFX
+
+typedef void (*scan_fn)(int64_t, int64_t, int64_t, const void *, void *, bool, bool);
+#define SCAN_ENTRY(E, CT, CUT, S) [XP_##E] = scan_##S,
+static const scan_fn scans[XP_DTYPE_COUNT] = {SCAN_TYPES(SCAN_ENTRY)};
+
+static const char *op_fn[XP_REDUCE_COUNT] = {"xp_sum", "xp_prod", "xp_min", "xp_max"};
+
+/* Validation shared by the reductions; writes red[] and the output shape. */
+static xp_array *prepare(const char *fn, const xp_array *x, const xp_reduce_opts *o, bool *red,
+                         int *ond, int64_t *oshape) {
+    xp_array *err = xp__check(fn, "x", x);
+    if (err) return err;
+    if ((err = xp__axes_mask(fn, "axis", x->ndim, o ? &o->axes : NULL, red))) return err;
+    *ond = xp__red_shape(x, red, o && o->keepdims, oshape);
+    return NULL;
+}
+
+/* sum/prod/min/max in dtype `dt` into a new array. */
+static xp_array *reduce_to(const char *fn, const xp_array *x, const bool *red, int ond,
+                           const int64_t *oshape, xp_reduce_op op, xp_dtype dt) {
+    xp_red3 L;
+    xp_array *blk = xp__red_block(fn, x, red, dt, &L);
+    if (xp_failed(blk)) return blk;
+    xp_array *r = xp__new(fn, dt, ond, oshape, x->device);
+    if (!xp_failed(r) && r->size > 0) {
+        xp_status s = xp__reduce_run(op, dt, &L, xp__data(blk), xp__data(r));
+        if (s != XP_OK) {
+            xp_release(r);
+            r = s == XP_ERR_NOT_IMPLEMENTED
+                    ? xp__error(XP_ERR_NOT_IMPLEMENTED, fn,
+                                "argument 'x': no adapter reduces dtype %s", xp_dtype_name(dt))
+                    : xp__error(s, fn, "the reduction kernel failed");
+        }
+    }
+    xp_release(blk);
+    return r;
+}
+
+static xp_array *sum_prod(xp_reduce_op op, const xp_array *x, const xp_reduce_opts *o) {
+    const char *fn = op_fn[op];
+    bool red[XP_MAX_NDIM];
+    int ond;
+    int64_t oshape[XP_MAX_NDIM];
+    xp_array *err = prepare(fn, x, o, red, &ond, oshape);
+    if (err) return err;
+    xp_dtype dt = xp__acc_dtype(x->dtype);
+    if (o && o->dtype) {
+        if ((err = xp__check_dtype(fn, "dtype", o->dtype))) return err;
+        dt = o->dtype;
+        if (xp_dtype_kind(x->dtype) == XP_KIND_COMPLEX_FLOATING &&
+            xp_dtype_kind(dt) != XP_KIND_COMPLEX_FLOATING)
+            return xp__error(XP_ERR_TYPE, fn, "argument 'dtype': %s cannot hold complex input",
+                             xp_dtype_name(dt));
+    }
+    if (dt == XP_BOOL)
+        return xp__error(XP_ERR_TYPE, fn, "argument 'dtype': bool is not a numeric dtype");
+    return reduce_to(fn, x, red, ond, oshape, op, dt);
+}
+
+XP_API xp_array *xp_sum(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(sum_prod(XP_REDUCE_SUM, x, opts));
+}
+
+XP_API xp_array *xp_prod(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(sum_prod(XP_REDUCE_PROD, x, opts));
+}
+
+static xp_array *min_max(xp_reduce_op op, const xp_array *x, const xp_reduce_opts *o) {
+    const char *fn = op_fn[op];
+    bool red[XP_MAX_NDIM];
+    int ond;
+    int64_t oshape[XP_MAX_NDIM];
+    xp_array *err = prepare(fn, x, o, red, &ond, oshape);
+    if (err) return err;
+    if (xp_dtype_kind(x->dtype) == XP_KIND_COMPLEX_FLOATING)
+        return xp__error(XP_ERR_TYPE, fn, "argument 'x': complex numbers have no order");
+    int64_t count = 1;
+    for (int d = 0; d < x->ndim; d++)
+        if (red[d]) count *= x->shape[d];
+    if (count == 0)
+        return xp__error(XP_ERR_VALUE, fn,
+                         "argument 'x': zero-size reduction has no identity (empty axis)");
+    return reduce_to(fn, x, red, ond, oshape, op, x->dtype);
+}
+
+XP_API xp_array *xp_min(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(min_max(XP_REDUCE_MIN, x, opts));
+}
+
+XP_API xp_array *xp_max(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(min_max(XP_REDUCE_MAX, x, opts));
+}
+
+/* The float dtype of mean/var/std. */
+static xp_dtype float_dtype(xp_dtype dt) {
+    return xp_dtype_kind(dt) & XP_KIND_FLOATING ? dt : XP_FLOAT64;
+}
+
+/* Divides m real values by d (componentwise for complex as 2m reals). */
+static void scale(xp_dtype dt, void *p, int64_t m, double d) {
+    if (dt == XP_FLOAT32 || dt == XP_COMPLEX64) {
+        float *f = p;
+        if (dt == XP_COMPLEX64) m *= 2;
+        for (int64_t i = 0; i < m; i++) f[i] = (float)((double)f[i] / d);
+    } else {
+        double *f = p;
+        if (dt == XP_COMPLEX128) m *= 2;
+        for (int64_t i = 0; i < m; i++) f[i] /= d;
+    }
+}
+
+/* mean (mode 0), var (1), std (2). */
+static xp_array *moments(int mode, const xp_array *x, const xp_reduce_opts *o) {
+    static const char *names[3] = {"xp_mean", "xp_var", "xp_std"};
+    const char *fn = names[mode];
+    bool red[XP_MAX_NDIM];
+    int ond;
+    int64_t oshape[XP_MAX_NDIM];
+    xp_array *err = prepare(fn, x, o, red, &ond, oshape);
+    if (err) return err;
+    double corr = o ? o->correction : 0.0;
+    if (mode && !(corr >= 0))
+        return xp__error(XP_ERR_VALUE, fn, "argument 'correction': must be >= 0, not %g", corr);
+    xp_dtype dt = float_dtype(x->dtype);
+    xp_red3 L;
+    xp_array *blk = xp__red_block(fn, x, red, dt, &L);
+    if (xp_failed(blk)) return blk;
+    bool cplx = xp_dtype_kind(dt) == XP_KIND_COMPLEX_FLOATING;
+    xp_dtype rdt = dt == XP_COMPLEX64 ? XP_FLOAT32 : dt == XP_COMPLEX128 ? XP_FLOAT64 : dt;
+    xp_array *mean = xp__new(fn, dt, ond, oshape, x->device);
+    xp_array *r = mean;
+    int64_t m = L.outer * L.inner;
+    if (!xp_failed(mean) && m > 0) {
+        xp_status s = xp__reduce_run(XP_REDUCE_SUM, dt, &L, xp__data(blk), xp__data(mean));
+        if (s != XP_OK) {
+            xp_release(mean);
+            r = mean = xp__error(s, fn, "the sum kernel for %s failed", xp_dtype_name(dt));
+        } else {
+            scale(dt, xp__data(mean), m, (double)L.n);
+        }
+    }
+    if (mode && !xp_failed(mean)) {
+        r = xp__new(fn, rdt, ond, oshape, x->device);
+        if (!xp_failed(r) && m > 0) {
+            int64_t w = cplx ? 2 : 1;
+            void *dev = cplx ? xp__scratch((size_t)(m * 2) * xp_dtype_size(rdt)) : xp__data(r);
+            if (!dev) {
+                xp_release(r);
+                r = xp__oom();
+            } else {
+                if (rdt == XP_FLOAT32)
+                    dev_sums_f32(L.outer, L.n, L.inner * w, (const float *)xp__data(blk),
+                                 (const float *)xp__data(mean), dev);
+                else
+                    dev_sums_f64(L.outer, L.n, L.inner * w, (const double *)xp__data(blk),
+                                 (const double *)xp__data(mean), dev);
+                double denom = (double)L.n - corr;
+                for (int64_t i = 0; i < m; i++) {
+                    double v;
+                    if (rdt == XP_FLOAT32)
+                        v = cplx ? (double)((float *)dev)[2 * i] + ((float *)dev)[2 * i + 1]
+                                 : ((float *)dev)[i];
+                    else
+                        v = cplx ? ((double *)dev)[2 * i] + ((double *)dev)[2 * i + 1]
+                                 : ((double *)dev)[i];
+                    v = denom > 0 ? v / denom : NAN;
+                    if (mode == 2) v = sqrt(v);
+                    if (rdt == XP_FLOAT32)
+                        ((float *)xp__data(r))[i] = (float)v;
+                    else
+                        ((double *)xp__data(r))[i] = v;
+                }
+                if (cplx) xp__scratch_free(dev, (size_t)(m * 2) * xp_dtype_size(rdt));
+            }
+        }
+        xp_release(mean);
+    }
+    xp_release(blk);
+    return r;
+}
+
+XP_API xp_array *xp_mean(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(moments(0, x, opts));
+}
+
+XP_API xp_array *xp_var(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(moments(1, x, opts));
+}
+
+XP_API xp_array *xp_std(const xp_array *x, const xp_reduce_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(moments(2, x, opts));
+}
+
+static xp_array *cumulative(bool prod, const xp_array *x, const xp_cumulative_opts *o) {
+    const char *fn = prod ? "xp_cumulative_prod" : "xp_cumulative_sum";
+    xp_array *err = xp__check(fn, "x", x);
+    if (err) return err;
+    int nd = x->ndim ? x->ndim : 1;
+    int64_t shape[XP_MAX_NDIM];
+    if (x->ndim)
+        memcpy(shape, x->shape, (size_t)x->ndim * sizeof *shape);
+    else
+        shape[0] = 1;
+    int axis;
+    if ((err = xp__one_axis(fn, "axis", nd, o ? &o->axis : NULL, -1, &axis))) return err;
+    if (axis < 0) {
+        if (nd > 1)
+            return xp__error(XP_ERR_VALUE, fn,
+                             "argument 'axis': required for a %d-D array (None only for 1-D)",
+                             nd);
+        axis = 0;
+    }
+    xp_dtype dt = xp__acc_dtype(x->dtype);
+    if (o && o->dtype) {
+        if ((err = xp__check_dtype(fn, "dtype", o->dtype))) return err;
+        dt = o->dtype;
+        if (xp_dtype_kind(x->dtype) == XP_KIND_COMPLEX_FLOATING &&
+            xp_dtype_kind(dt) != XP_KIND_COMPLEX_FLOATING)
+            return xp__error(XP_ERR_TYPE, fn, "argument 'dtype': %s cannot hold complex input",
+                             xp_dtype_name(dt));
+    }
+    if (dt == XP_BOOL)
+        return xp__error(XP_ERR_TYPE, fn, "argument 'dtype': bool is not a numeric dtype");
+    bool init = o && o->include_initial;
+    int64_t outer, m, inner;
+    xp__split3(nd, shape, axis, &outer, &m, &inner);
+    /* the source as a contiguous array of dt with x's (1-D for 0-D) shape */
+    xp_array *src;
+    if (x->dtype == dt && xp__is_c_contig(x))
+        src = xp_retain(x);
+    else
+        src = xp__copy_as(fn, x, dt);
+    if (xp_failed(src)) return src;
+    int64_t oshape[XP_MAX_NDIM];
+    memcpy(oshape, shape, (size_t)nd * sizeof *oshape);
+    if (init) oshape[axis] += 1;
+    xp_array *r = xp__new(fn, dt, nd, oshape, x->device);
+    if (!xp_failed(r) && r->size > 0)
+        scans[dt](outer, m, inner, xp__data(src), xp__data(r), init, prod);
+    xp_release(src);
+    return r;
+}
+
+XP_API xp_array *xp_cumulative_sum(const xp_array *x, const xp_cumulative_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(cumulative(false, x, opts));
+}
+
+XP_API xp_array *xp_cumulative_prod(const xp_array *x, const xp_cumulative_opts *opts) {
+    XP_ENTER;
+    XP_LEAVE(cumulative(true, x, opts));
+}
