@@ -80,7 +80,8 @@ static void buffer_release(xp_buffer *b) {
     }
 }
 
-#define XP__BUF_HEADER 64 /* data starts 64 bytes after the header: aligned */
+/* data starts after the header, on a 64-byte boundary (the header is larger than 64) */
+#define XP__BUF_HEADER ((sizeof(xp_buffer) + 63) & ~(size_t)63)
 
 xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
     xp_array *err = xp__check_dtype(fn, "dtype", dt);
