@@ -119,3 +119,10 @@ inline Arr transposed_input(const std::vector<cd> &vals, xp_dtype dt, int64_t m,
 }
 
 }  // namespace lat
+
+// EXPECT_XP_ERR on a call's result, keeping the result alive while checked.
+#define EXPECT_LA_ERR(expr, status, fname)          \
+    do {                                            \
+        xpt::Arr la_r_(expr);                       \
+        EXPECT_XP_ERR(la_r_.get(), status, fname);  \
+    } while (0)
