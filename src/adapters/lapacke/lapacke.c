@@ -290,22 +290,24 @@ static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, voi
     case XP_FLOAT32: GEEV_REAL(float, xp_c64_t, LAPACKE_sgeev_work); break;
     case XP_FLOAT64: GEEV_REAL(double, xp_c128_t, LAPACKE_dgeev_work); break;
     case XP_COMPLEX64: {
-        xp_c64_t q = 0;
-        LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, NULL, 1, vr, LV, &q, -1, NULL);
+        xp_c64_t q = 0, vl[1] = {0}; /* never NULL: the query writes rwork(1) */
+        float rq[2] = {0, 0};
+        LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, &q, -1, rq);
         size_t lw = (size_t)crealf(q) + 1;
         xp_c64_t *ws = ws_get(lw * sizeof(xp_c64_t) + 2 * (size_t)N * sizeof(float) + 8);
         if (!ws) return XP_ERR_NOMEM;
-        r = LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, NULL, 1, vr, LV, ws,
+        r = LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, ws,
                                (int)lw, (float *)(void *)(ws + lw));
         break;
     }
     default: {
-        xp_c128_t q = 0;
-        LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, NULL, 1, vr, LV, &q, -1, NULL);
+        xp_c128_t q = 0, vl[1] = {0};
+        double rq[2] = {0, 0};
+        LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, &q, -1, rq);
         size_t lw = (size_t)creal(q) + 1;
         xp_c128_t *ws = ws_get(lw * sizeof(xp_c128_t) + 2 * (size_t)N * sizeof(double) + 8);
         if (!ws) return XP_ERR_NOMEM;
-        r = LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, NULL, 1, vr, LV, ws,
+        r = LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, ws,
                                (int)lw, (double *)(void *)(ws + lw));
         break;
     }
