@@ -7,7 +7,7 @@ using namespace lat;
 
 namespace {
 
-const int64_t NB = 2, N = 5;
+const int64_t NB = 2, N = 10; /* above the lapacke adapter's small-matrix cutoff */
 
 // Tolerance for a well-conditioned (diagonally dominant) n×n problem.
 double tol(xp_dtype dt, int64_t n) { return 50.0 * (double)n * eps(dt); }
@@ -334,4 +334,15 @@ TEST(LinalgFactor, BadInput) {
     auto sl = xp_linalg_slogdet(nullptr);
     EXPECT_XP_ERR(sl.sign, XP_ERR_TYPE, "xp_linalg_slogdet");
     xp_slogdet_result_release(sl);
+}
+
+TEST(LinalgSolve, SmallBatchPortablePath) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = rand_vals(dt, {50, 3, 3}, 37, true), b = rand_vals(dt, {50, 3, 1}, 38);
+        Arr X(xp_linalg_solve(Arr(make(a, dt, {50, 3, 3})), Arr(make(b, dt, {50, 3, 1}))));
+        ASSERT_XP_OK(X);
+        EXPECT_TRUE(close(mm(a, values(X), 50, 3, 3, 1), b, tol(dt, 3))) << dtype_str(dt);
+        Arr I(xp_linalg_inv(Arr(make(a, dt, {50, 3, 3}))));
+        EXPECT_TRUE(close(mm(a, values(I), 50, 3, 3, 3), eye(50, 3), tol(dt, 3))) << dtype_str(dt);
+    }
 }

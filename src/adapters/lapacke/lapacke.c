@@ -59,6 +59,11 @@ static void *ws_get(size_t bytes) {
 static bool fits(int64_t v) { return v >= 0 && v <= INT_MAX; }
 #define FITS2(a, b) (fits(a) && fits(b))
 
+/* LU and Cholesky of matrices this small are faster in the portable code than
+ * through LAPACK's call overhead (the 3×3 batches of NumPy users): pass down. */
+#define XP_LAPACKE_MIN_N 9
+static bool tiny(int64_t n) { return n < XP_LAPACKE_MIN_N; }
+
 /* A workspace size from a query answer (real part of the first element). */
 static size_t qsize(xp_dtype dt, const void *q) {
     double v;
@@ -76,7 +81,8 @@ static bool is_float(xp_dtype dt) {
 
 static xp_status getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
                        int64_t *info) {
-    if (!is_float(dt) || !FITS2(m, n) || !fits(lda)) return XP_ERR_NOT_IMPLEMENTED;
+    if (!is_float(dt) || !FITS2(m, n) || !fits(lda) || (tiny(m) && tiny(n)))
+        return XP_ERR_NOT_IMPLEMENTED;
     int64_t mn = m < n ? m : n;
     lapack_int *ip = ws_get((size_t)(mn ? mn : 1) * sizeof(lapack_int)), r;
     if (!ip) return XP_ERR_NOMEM;
@@ -93,7 +99,8 @@ static xp_status getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
 
 static xp_status getrs(xp_dtype dt, char trans, int64_t n, int64_t nrhs, const void *a,
                        int64_t lda, const int64_t *ipiv, void *b, int64_t ldb, int64_t *info) {
-    if (!is_float(dt) || !FITS2(n, nrhs) || !FITS2(lda, ldb)) return XP_ERR_NOT_IMPLEMENTED;
+    if (!is_float(dt) || !FITS2(n, nrhs) || !FITS2(lda, ldb) || tiny(n))
+        return XP_ERR_NOT_IMPLEMENTED;
     lapack_int *ip = ws_get((size_t)(n ? n : 1) * sizeof(lapack_int)), r;
     if (!ip) return XP_ERR_NOMEM;
     for (int64_t i = 0; i < n; i++) ip[i] = (lapack_int)ipiv[i];
@@ -110,7 +117,7 @@ static xp_status getrs(xp_dtype dt, char trans, int64_t n, int64_t nrhs, const v
 
 static xp_status getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64_t *ipiv,
                        int64_t *info) {
-    if (!is_float(dt) || !FITS2(n, lda)) return XP_ERR_NOT_IMPLEMENTED;
+    if (!is_float(dt) || !FITS2(n, lda) || tiny(n)) return XP_ERR_NOT_IMPLEMENTED;
     int N = (int)n, LA = (int)lda;
     double q[2] = {0, 0};
     lapack_int r;
@@ -140,7 +147,7 @@ static xp_status getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64
 /* ---- Cholesky, QR ------------------------------------------------------------------ */
 
 static xp_status potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info) {
-    if (!is_float(dt) || !FITS2(n, lda)) return XP_ERR_NOT_IMPLEMENTED;
+    if (!is_float(dt) || !FITS2(n, lda) || tiny(n)) return XP_ERR_NOT_IMPLEMENTED;
     lapack_int r;
     switch (dt) {
     case XP_FLOAT32: r = LAPACKE_spotrf_work(COL, uplo, (int)n, a, (int)lda); break;
