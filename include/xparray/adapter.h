@@ -114,6 +114,14 @@ typedef struct xp_adapter_linalg {
     /** Forms the m×n Q (n <= m) from the first k reflectors of geqrf, in place. */
     xp_status (*orgqr)(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                        const void *tau, int64_t *info);
+    /** LQ: L in the lower triangle, reflectors above it, tau[min(m,n)]. (A C-order
+     * matrix is the column-major transpose, so its QR is the LQ of that view.) */
+    xp_status (*gelqf)(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
+                       int64_t *info);
+    /** Forms the m×n Q (m <= n, orthonormal rows) from the first k reflectors of
+     * gelqf, in place (unglq for complex). */
+    xp_status (*orglq)(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
+                       const void *tau, int64_t *info);
     /** Hermitian eigensolver of the `uplo` triangle: w real ascending (float or
      * double); jobz 'V' overwrites a with the orthonormal eigenvectors, 'N' not. */
     xp_status (*syevd)(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
@@ -134,7 +142,8 @@ typedef struct xp_adapter_linalg {
 /** Names of the linalg slots, in struct order (for the audit report and
  * xp_adapter_linalg_owner). */
 #define XP_LINALG_SLOTS(X) \
-    X(gemm) X(getrf) X(getrs) X(getri) X(potrf) X(geqrf) X(orgqr) X(syevd) X(geev) X(gesdd)
+    X(gemm) X(getrf) X(getrs) X(getri) X(potrf) X(geqrf) X(orgqr) X(gelqf) X(orglq) \
+    X(syevd) X(geev) X(gesdd)
 
 /** Name of the first adapter of this flavor that fills linalg slot `slot`
  * ("gemm", "getrf", ...), or NULL. (An adapter may still pass single calls down.) */

@@ -19,6 +19,10 @@ xp_status xp__la_geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
                        int64_t *info);
 xp_status xp__la_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                        const void *tau, int64_t *info);
+xp_status xp__la_gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
+                       int64_t *info);
+xp_status xp__la_orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
+                       const void *tau, int64_t *info);
 xp_status xp__la_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
                        void *w, int64_t *info);
 xp_status xp__la_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,

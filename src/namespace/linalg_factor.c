@@ -373,14 +373,30 @@ static xp_array *qr_impl(const char *fn, const xp_array *x, bool complete, xp_ar
     memset(xp__data(r), 0, (size_t)r->size * is);
     char *A = ws, *Q = ws + ab, *tau = Q + qb;
     for (int64_t t = 0; t < nb && m > 0; t++) {
-        transpose(A, xp__data(xc) + (size_t)t * ab, m, n, dt, false); /* column-major m×n */
         int64_t info = 0;
-        xp_status s = k ? xp__la_geqrf(dt, m, n, A, m, tau, &info) : XP_OK;
+        char *X = xp__data(xc) + (size_t)t * ab;
+        char *R = xp__data(r) + (size_t)(t * rr * n) * is;
+        char *QO = xp__data(q) + (size_t)(t * m * qc) * is;
+        /* QR of the C-order matrix = LQ of its column-major view (n×m): Aᵀ = L Q'
+         * gives A = Q'ᵀ Lᵀ, and Q'ᵀ, Lᵀ read in C order straight from the buffers */
+        xp_status s = k ? xp__la_gelqf(dt, n, m, X, n, tau, &info) : XP_ERR_NOT_IMPLEMENTED;
+        if (s == XP_OK) {
+            for (int64_t i = 0; i < k; i++)
+                memcpy(R + (size_t)(i * n + i) * is, X + (size_t)(i * n + i) * is,
+                       (size_t)(n - i) * is);
+            for (int64_t j = 0; j < m; j++)
+                memcpy(QO + (size_t)(j * qc) * is, X + (size_t)(j * n) * is, (size_t)k * is);
+            s = xp__la_orglq(dt, qc, m, k, QO, qc, tau, &info);
+            if (s == XP_OK) continue;
+            err = xp__la_fail(fn, "orglq", s, info, XP_ERR_BACKEND, "");
+            break;
+        }
+        transpose(A, X, m, n, dt, false); /* column-major m×n */
+        s = k ? xp__la_geqrf(dt, m, n, A, m, tau, &info) : XP_OK;
         if (s != XP_OK) {
             err = xp__la_fail(fn, "geqrf", s, info, XP_ERR_BACKEND, "");
             break;
         }
-        char *R = xp__data(r) + (size_t)(t * rr * n) * is;
         for (int64_t i = 0; i < rr && i < m; i++)
             for (int64_t j = i; j < n; j++)
                 memcpy(R + (size_t)(i * n + j) * is, A + (size_t)(i + j * m) * is, is);
@@ -390,7 +406,7 @@ static xp_array *qr_impl(const char *fn, const xp_array *x, bool complete, xp_ar
             err = xp__la_fail(fn, "orgqr", s, info, XP_ERR_BACKEND, "");
             break;
         }
-        transpose(xp__data(q) + (size_t)(t * m * qc) * is, Q, qc, m, dt, false);
+        transpose(QO, Q, qc, m, dt, false);
     }
 out:
     if (ws) xp__scratch_free(ws, scratch);

@@ -38,6 +38,14 @@ xp_status xp__la_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
                        const void *tau, int64_t *info) {
     XP__LA_DISPATCH(orgqr, dt, m, n, k, a, lda, tau, info);
 }
+xp_status xp__la_gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
+                       int64_t *info) {
+    XP__LA_DISPATCH(gelqf, dt, m, n, a, lda, tau, info);
+}
+xp_status xp__la_orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
+                       const void *tau, int64_t *info) {
+    XP__LA_DISPATCH(orglq, dt, m, n, k, a, lda, tau, info);
+}
 xp_status xp__la_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
                        void *w, int64_t *info) {
     XP__LA_DISPATCH(syevd, dt, jobz, uplo, n, a, lda, w, info);

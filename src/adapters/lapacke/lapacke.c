@@ -211,6 +211,58 @@ static xp_status orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
     return XP_OK;
 }
 
+static xp_status gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
+                       int64_t *info) {
+    if (!is_float(dt) || !FITS2(m, n) || !fits(lda)) return XP_ERR_NOT_IMPLEMENTED;
+    int M = (int)m, N = (int)n, LA = (int)lda;
+    double q[2] = {0, 0};
+    switch (dt) {
+    case XP_FLOAT32: LAPACKE_sgelqf_work(COL, M, N, a, LA, tau, (float *)q, -1); break;
+    case XP_FLOAT64: LAPACKE_dgelqf_work(COL, M, N, a, LA, tau, q, -1); break;
+    case XP_COMPLEX64: LAPACKE_cgelqf_work(COL, M, N, a, LA, tau, (void *)q, -1); break;
+    default: LAPACKE_zgelqf_work(COL, M, N, a, LA, tau, (void *)q, -1); break;
+    }
+    size_t lw = qsize(dt, q);
+    void *w = ws_get(lw * esize(dt));
+    if (!w) return XP_ERR_NOMEM;
+    int L = (int)(lw > INT_MAX ? INT_MAX : lw);
+    lapack_int r;
+    switch (dt) {
+    case XP_FLOAT32: r = LAPACKE_sgelqf_work(COL, M, N, a, LA, tau, w, L); break;
+    case XP_FLOAT64: r = LAPACKE_dgelqf_work(COL, M, N, a, LA, tau, w, L); break;
+    case XP_COMPLEX64: r = LAPACKE_cgelqf_work(COL, M, N, a, LA, tau, w, L); break;
+    default: r = LAPACKE_zgelqf_work(COL, M, N, a, LA, tau, w, L); break;
+    }
+    *info = r;
+    return XP_OK;
+}
+
+static xp_status orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
+                       const void *tau, int64_t *info) {
+    if (!is_float(dt) || !FITS2(m, n) || !FITS2(k, lda)) return XP_ERR_NOT_IMPLEMENTED;
+    int M = (int)m, N = (int)n, K = (int)k, LA = (int)lda;
+    double q[2] = {0, 0};
+    switch (dt) {
+    case XP_FLOAT32: LAPACKE_sorglq_work(COL, M, N, K, a, LA, tau, (float *)q, -1); break;
+    case XP_FLOAT64: LAPACKE_dorglq_work(COL, M, N, K, a, LA, tau, q, -1); break;
+    case XP_COMPLEX64: LAPACKE_cunglq_work(COL, M, N, K, a, LA, tau, (void *)q, -1); break;
+    default: LAPACKE_zunglq_work(COL, M, N, K, a, LA, tau, (void *)q, -1); break;
+    }
+    size_t lw = qsize(dt, q);
+    void *w = ws_get(lw * esize(dt));
+    if (!w) return XP_ERR_NOMEM;
+    int L = (int)(lw > INT_MAX ? INT_MAX : lw);
+    lapack_int r;
+    switch (dt) {
+    case XP_FLOAT32: r = LAPACKE_sorglq_work(COL, M, N, K, a, LA, tau, w, L); break;
+    case XP_FLOAT64: r = LAPACKE_dorglq_work(COL, M, N, K, a, LA, tau, w, L); break;
+    case XP_COMPLEX64: r = LAPACKE_cunglq_work(COL, M, N, K, a, LA, tau, w, L); break;
+    default: r = LAPACKE_zunglq_work(COL, M, N, K, a, LA, tau, w, L); break;
+    }
+    *info = r;
+    return XP_OK;
+}
+
 /* ---- eigensolvers ------------------------------------------------------------------ */
 
 static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
@@ -389,7 +441,7 @@ static const char *routine(const char *f) {
         {"linalg.eigvals", "geev"},        {"linalg.eigh", "syevd/heevd"},
         {"linalg.eigvalsh", "syevd/heevd"}, {"linalg.inv", "getrf+getri"},
         {"linalg.matrix_power", "getrf+getri"}, {"linalg.matrix_rank", "gesdd"},
-        {"linalg.pinv", "gesdd"},          {"linalg.qr", "geqrf+orgqr/ungqr"},
+        {"linalg.pinv", "gesdd"},          {"linalg.qr", "gelqf+orglq/unglq"},
         {"linalg.solve", "getrf+getrs"},   {"linalg.svd", "gesdd"},
         {"linalg.svdvals", "gesdd"},       {"linalg.matrix_norm", "gesdd"},
     };
@@ -413,6 +465,8 @@ const xp_adapter xp_adapter_lapacke = {
             .potrf = potrf,
             .geqrf = geqrf,
             .orgqr = orgqr,
+            .gelqf = gelqf,
+            .orglq = orglq,
             .syevd = syevd,
             .geev = geev,
             .gesdd = gesdd,
