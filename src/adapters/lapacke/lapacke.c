@@ -309,36 +309,24 @@ static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, in
     return XP_OK;
 }
 
-/* Real geev: eigenvalues wr + i wi and vectors in LAPACK's pair storage, written
- * as complex; T is float or double, C the matching complex type. */
-#define GEEV_REAL(T, C, fn)                                                                    \
-    do {                                                                                       \
-        T q = 0;                                                                               \
-        fn(COL, 'N', vr ? 'V' : 'N', N, a, LA, NULL, NULL, NULL, 1, NULL, N, &q, -1);          \
-        size_t lw = (size_t)q + 1;                                                             \
-        size_t need = (lw + 2 * (size_t)N + (vr ? (size_t)N * (size_t)N : 0)) * sizeof(T);     \
-        T *ws = ws_get(need);                                                                  \
-        if (!ws) return XP_ERR_NOMEM;                                                          \
-        T *wr = ws + lw, *wi = wr + N, *v = wi + N;                                            \
-        r = fn(COL, 'N', vr ? 'V' : 'N', N, a, LA, wr, wi, NULL, 1, vr ? v : NULL, N, ws,      \
-               (int)lw);                                                                       \
-        C *W = w, *VR = vr;                                                                    \
-        for (int j = 0; r == 0 && j < N; j++) {                                                \
-            W[j] = wr[j] + wi[j] * (C)I;                                                       \
-            if (!vr) continue;                                                                 \
-            if (wi[j] != 0 && j + 1 < N) {                                                     \
-                for (int i = 0; i < N; i++) {                                                  \
-                    T re = v[i + j * N], im = v[i + (j + 1) * N];                              \
-                    VR[i + j * ldvr] = re + im * (C)I;                                         \
-                    VR[i + (j + 1) * ldvr] = re - im * (C)I;                                   \
-                }                                                                              \
-                W[j + 1] = wr[j + 1] + wi[j + 1] * (C)I;                                       \
-                j++;                                                                           \
-            } else {                                                                           \
-                for (int i = 0; i < N; i++) VR[i + j * ldvr] = v[i + j * N];                   \
-            }                                                                                  \
-        }                                                                                      \
-    } while (0)
+#define XP_T float
+#define XP_C xp_c64_t
+#define XP_SUF f32
+#define XP_GEEV LAPACKE_sgeev_work
+#include "geev_real_impl.h"
+#undef XP_T
+#undef XP_C
+#undef XP_SUF
+#undef XP_GEEV
+#define XP_T double
+#define XP_C xp_c128_t
+#define XP_SUF f64
+#define XP_GEEV LAPACKE_dgeev_work
+#include "geev_real_impl.h"
+#undef XP_T
+#undef XP_C
+#undef XP_SUF
+#undef XP_GEEV
 
 static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
                       int64_t ldvr, int64_t *info) {
@@ -346,8 +334,8 @@ static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, voi
     int N = (int)n, LA = (int)lda, LV = (int)ldvr;
     lapack_int r = 0;
     switch (dt) {
-    case XP_FLOAT32: GEEV_REAL(float, xp_c64_t, LAPACKE_sgeev_work); break;
-    case XP_FLOAT64: GEEV_REAL(double, xp_c128_t, LAPACKE_dgeev_work); break;
+    case XP_FLOAT32: return geev_f32(N, a, LA, w, vr, ldvr, info);
+    case XP_FLOAT64: return geev_f64(N, a, LA, w, vr, ldvr, info);
     case XP_COMPLEX64: {
         xp_c64_t q = 0, vl[1] = {0}; /* never NULL: the query writes rwork(1) */
         float rq[2] = {0, 0};

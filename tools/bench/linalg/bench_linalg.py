@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs bench_linalg (xparray's openblas flavor and the raw CBLAS/LAPACKE call)
 and NumPy on the same work in the same run, and prints the ratios.
 
