@@ -11,6 +11,28 @@
 static xp_status XP__CAT(gemm_, XP_SUF)(const xp_gemm_args *g) {
     enum { KB = 128, NB = 256 };
     const int64_t m = g->m, n = g->n, k = g->k;
+    if (m <= 8 && n <= 8 && k <= 8) {
+        /* tiny matrices (batches of 3×3): a direct dot per element, no packing */
+        for (int64_t bt = 0; bt < g->batch; bt++) {
+            const char *A = g->a + bt * g->a_bs, *B = g->b + bt * g->b_bs;
+            char *C = g->c + bt * g->c_bs;
+            for (int64_t i = 0; i < m; i++) {
+                XP_T *crow = (XP_T *)(void *)(C + i * g->c_rs);
+                for (int64_t j = 0; j < n; j++) {
+                    XP_T s = 0;
+                    for (int64_t p = 0; p < k; p++) {
+                        XP_T a, b;
+                        memcpy(&a, A + i * g->a_rs + p * g->a_cs, sizeof a);
+                        memcpy(&b, B + p * g->b_rs + j * g->b_cs, sizeof b);
+                        if (g->conj_a) a = XP_CONJ(a);
+                        XP_MAC(s, a, b);
+                    }
+                    crow[j] = s;
+                }
+            }
+        }
+        return XP_OK;
+    }
     const int64_t kb0 = k < KB ? k : KB, nb0 = n < NB ? n : NB;
     size_t bytes = (size_t)kb0 * (size_t)nb0 * sizeof(XP_T);
     XP_T stackbuf[64];
