@@ -20,6 +20,7 @@ def main(dirs):
             for raw in f:
                 t = json.loads(raw)
                 name, result = t["name"], t["result"]
+                name = name.split(" / ", 1)[-1]  # "project:suite / name"
                 if name.startswith("suite-"):
                     flavor = name[len("suite-"):]
                     counts = os.path.join(d, "tests", f"counts-{flavor}.txt")

@@ -18,6 +18,12 @@
 
 extern "C" int xp_internal_call_depth(void);
 
+namespace xpt {
+// The flavor under test (--flavor), for tests that check the flavor's identity.
+std::string g_test_flavor;
+const std::string &test_flavor() { return g_test_flavor; }
+}  // namespace xpt
+
 namespace {
 
 struct XfailEntry {
@@ -72,6 +78,7 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         if (!std::strcmp(argv[i], "--xfails") && i + 1 < argc) xfail_path = argv[++i];
         else if (!std::strcmp(argv[i], "--counts") && i + 1 < argc) counts_path = argv[++i];
+        else if (!std::strcmp(argv[i], "--flavor") && i + 1 < argc) xpt::g_test_flavor = argv[++i];
     }
     bool ok;
     std::vector<XfailEntry> xfails = load_xfails(xfail_path, &ok);

@@ -6,6 +6,8 @@
 
 extern const xp_adapter xp_adapter_reference;
 
+/** The portable FFT slot (fft.c): any length, O(n log n). */
+xp_status xp__reference_fft_execute(const xp_fft_problem *p);
 /* linalg slots (products.c, factor.c) */
 xp_status xp__ref_gemm(const xp_gemm_args *g);
 xp_status xp__ref_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,

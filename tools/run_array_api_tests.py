@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Runs the official array-api-tests suite (data-apis/array-api-tests) at API
+2025.12 against one xparray flavor through the ctypes binding in tools/python.
+
+An audit tool run by hand (not part of CI). The suite and its pure-Python
+dependencies are not in Debian; check them out and pass their locations:
+
+  array-api-tests  https://github.com/data-apis/array-api-tests  commit 55fcc60
+  hypothesis       https://github.com/HypothesisWorks/hypothesis commit 929e5fb (v6.155.7)
+  ndindex          https://github.com/Quansight-Labs/ndindex     tag 1.8
+
+plus Debian's python3-pytest, python3-sortedcontainers and python3-numpy (the suite's
+array-api submodule must be checked out too: data-apis/array-api at 5f847a38).
+pytest-json-report is not packaged in Debian: tools/python/shims stands in for it.
+
+  tools/run_array_api_tests.py --flavor reference --suite ../aat/array-api-tests \\
+      --hypothesis ../aat/hypothesis --ndindex ../aat/ndindex --max-examples 100
+
+Writes <out>/<flavor>-summary.txt and <out>/<flavor>-failures.txt (pytest ids);
+failures listed in tests/xfails/array-api-tests/<flavor>.txt are reported as xfail.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--flavor", default="reference")
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--suite", required=True, help="array-api-tests checkout")
+    ap.add_argument("--hypothesis", required=True, help="hypothesis checkout (its hypothesis/src is used)")
+    ap.add_argument("--ndindex", required=True, help="ndindex checkout")
+    ap.add_argument("--max-examples", type=int, default=100)
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "array-api-tests"))
+    ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
+    a = ap.parse_args()
+
+    lib = os.path.join(a.build, f"libxparray-{a.flavor}.so")
+    if not os.path.exists(lib):
+        sys.exit(f"{lib} not found: build the flavor first (meson setup build && ninja -C build)")
+    hyp_src = os.path.join(a.hypothesis, "hypothesis", "src")
+    if not os.path.isdir(hyp_src):
+        hyp_src = os.path.join(a.hypothesis, "hypothesis-python", "src")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([os.path.join(ROOT, "tools", "python"),
+                                         os.path.join(ROOT, "tools", "python", "shims"), hyp_src, a.ndindex,
+                                         env.get("PYTHONPATH", "")])
+    env["ARRAY_API_TESTS_MODULE"] = "xparray_api"
+    env["ARRAY_API_TESTS_VERSION"] = "2025.12"
+    env["XPARRAY_LIB"] = lib
+    xfails = os.path.join(ROOT, "tests", "xfails", "array-api-tests", f"{a.flavor}.txt")
+    os.makedirs(a.out, exist_ok=True)
+    targets = [x for x in a.pytest_args if x.startswith("array_api_tests")] or ["array_api_tests"]
+    a.pytest_args = [x for x in a.pytest_args if not x.startswith("array_api_tests")]
+    cmd = ["/usr/bin/python3", "-m", "pytest", "-p", "no:hypothesispytest", "-p", "_hypothesis_pytestplugin",
+           "-p", "pytest_jsonreport", *targets, f"--max-examples={a.max_examples}", "-q", "-rfE", "--disable-deadline",
+           "-p", "no:cacheprovider"]
+    if os.path.exists(xfails):
+        cmd.append(f"--xfails-file={xfails}")
+    cmd += a.pytest_args
+    print("running:", " ".join(cmd), file=sys.stderr)
+    proc = subprocess.run(cmd, cwd=a.suite, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = proc.stdout
+    with open(os.path.join(a.out, f"{a.flavor}-log.txt"), "w") as f:
+        f.write(out)
+    failures = sorted(set(re.findall(r"^(?:FAILED|ERROR) (\S+)", out, re.M)))
+    with open(os.path.join(a.out, f"{a.flavor}-failures.txt"), "w") as f:
+        f.write("\n".join(failures) + ("\n" if failures else ""))
+    tail = [l for l in out.splitlines() if re.search(r"\d+ (passed|failed)", l)]
+    summary = tail[-1] if tail else "no summary line (see the log)"
+    with open(os.path.join(a.out, f"{a.flavor}-summary.txt"), "w") as f:
+        f.write(summary + "\n")
+    print(summary)
+    return 0 if proc.returncode in (0, 1) else proc.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
