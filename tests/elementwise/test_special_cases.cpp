@@ -450,6 +450,8 @@ TEST(SpecialCasesTable, EveryRowIsGenerated) {
     for (const xpsc::TableRow &r : xpsc::rows()) {
         bool operands = std::string(r.case_type) == "case" && std::string(r.section) != "reduction" &&
                         std::string(r.section) != "linalg";
-        if (operands) EXPECT_FALSE(cases_of(r.id).empty()) << r.id;
+        if (operands) {
+            EXPECT_FALSE(cases_of(r.id).empty()) << r.id;
+        }
     }
 }
