@@ -95,11 +95,13 @@ inline bool same(double a, double b) {
     if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
     return a == b && std::signbit(a) == std::signbit(b);
 }
-// As `same`, but finite nonzero values may differ by `ulps` units of the dtype.
+// As `same`, but finite values may differ by `ulps` units of the dtype (subnormals:
+// by ulps times the smallest subnormal).
 inline bool close(double a, double b, xp_dtype dt, double ulps) {
     if (same(a, b)) return true;
-    if (!std::isfinite(a) || !std::isfinite(b) || a == 0 || b == 0) return false;
-    return std::fabs(a - b) <= ulps * eps_of(dt) * std::fabs(b);
+    if (!std::isfinite(a) || !std::isfinite(b)) return false;
+    double tiny = is_f32(dt) ? (double)std::numeric_limits<float>::min() : std::numeric_limits<double>::min();
+    return std::fabs(a - b) <= ulps * eps_of(dt) * std::max(std::fabs(b), tiny);
 }
 
 // The dtypes a row is tested in.
@@ -116,6 +118,7 @@ struct Param {
     std::string id;
     xp_dtype dt;
 };
+inline void PrintTo(const Param &p, std::ostream *os) { *os << p.id << "/" << xpt::dtype_str(p.dt); }
 inline std::vector<Param> params(const std::vector<std::string> &sections) {
     std::vector<Param> v;
     for (const TableRow &r : rows()) {
