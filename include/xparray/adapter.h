@@ -56,6 +56,18 @@ typedef struct xp_adapter_elementwise {
     xp_loop_fn loop[XP_OP_COUNT][XP_DTYPE_COUNT];
 } xp_adapter_elementwise;
 
+/* Loop conventions beyond (inputs..., output):
+ * - the dtype index is the computation dtype; outputs are bool for comparisons,
+ *   is*, signbit and logical_*, the component dtype for abs/real/imag of complex,
+ *   else the computation dtype;
+ * - clip has four operands (x, min, max, out), all of x's dtype, and `aux` points
+ *   at an xp_clip_aux; an absent bound is passed as x itself and flagged false;
+ * - integer pow answers XP_ERR_VALUE for a negative exponent (nothing else may be
+ *   assumed written then). */
+typedef struct xp_clip_aux {
+    bool has_min, has_max;
+} xp_clip_aux;
+
 /* ---- reduction slots (issue 5) -------------------------------------------- */
 
 typedef struct xp_adapter_reduce {

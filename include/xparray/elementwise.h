@@ -187,9 +187,20 @@ XP_API xp_status xp_array_complex(const xp_array *x, double *re, double *im);
  * Errors: XP_ERR_TYPE (other dtypes). */
 XP_API xp_status xp_array_index(const xp_array *x, int64_t *out);
 
-/** Function-table members of this section (see namespace.h); filled in as the
- * functions are implemented. */
-#define XP_NS_ELEMENTWISE(M)
+/** Function-table members of this section (see namespace.h). */
+#define XP_NS_ELEMENTWISE(M) \
+    M(abs) M(acos) M(acosh) M(add) M(asin) M(asinh) M(atan) M(atan2) M(atanh) M(bitwise_and) \
+    M(bitwise_left_shift) M(bitwise_invert) M(bitwise_or) M(bitwise_right_shift) \
+    M(bitwise_xor) M(ceil) M(clip) M(conj) M(copysign) M(cos) M(cosh) M(divide) M(equal) \
+    M(exp) M(expm1) M(floor) M(floor_divide) M(greater) M(greater_equal) M(hypot) M(imag) \
+    M(isfinite) M(isinf) M(isnan) M(less) M(less_equal) M(log) M(log1p) M(log2) M(log10) \
+    M(logaddexp) M(logical_and) M(logical_not) M(logical_or) M(logical_xor) M(maximum) \
+    M(minimum) M(multiply) M(negative) M(nextafter) M(not_equal) M(positive) M(pow) M(real) \
+    M(reciprocal) M(remainder) M(round) M(sign) M(signbit) M(sin) M(sinh) M(square) M(sqrt) \
+    M(subtract) M(tan) M(tanh) M(trunc) M(array_iadd) M(array_isub) M(array_imul) \
+    M(array_itruediv) M(array_ifloordiv) M(array_ipow) M(array_imod) M(array_iand) \
+    M(array_ior) M(array_ixor) M(array_ilshift) M(array_irshift) M(array_bool) M(array_int) \
+    M(array_float) M(array_complex) M(array_index)
 
 XP_END_DECLS
 

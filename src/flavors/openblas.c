@@ -1,5 +1,6 @@
 /* Flavor "openblas": CBLAS from OpenBLAS, LAPACKE, FFTW, then the portable code. */
 #include "../namespace/core.h"
+#include "../adapters/libm/libm.h"
 #include "../adapters/reference/reference.h"
 
 #ifdef XP_HAVE_CBLAS
@@ -23,6 +24,7 @@ const xp_adapter *const xp__flavor_adapters[] = {
 #ifdef XP_HAVE_FFTW
     &xp_adapter_fftw,
 #endif
+    &xp_adapter_libm,
     &xp_adapter_reference,
     NULL,
 };

@@ -80,8 +80,8 @@ static void buffer_release(xp_buffer *b) {
     }
 }
 
-/* data starts at the first 64-byte boundary after the header (which is 88 bytes) */
-#define XP__BUF_HEADER ((sizeof(xp_buffer) + 63) & ~(size_t)63)
+/* data starts after the header, rounded up to 64 bytes: aligned */
+#define XP__BUF_HEADER ((sizeof(xp_buffer) + 63) / 64 * 64)
 
 xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
     xp_array *err = xp__check_dtype(fn, "dtype", dt);

@@ -1,0 +1,54 @@
+/* In-place operators (`x1 op= x2`): the result keeps x1's dtype and shape. */
+#include "ew.h"
+
+static xp_status inplace(xp_op op, xp_array *x1, const xp_array *x2) {
+    if (!x1 || !x2) return XP_ERR_TYPE;
+    if (x1->flags & XP__F_ERROR) return x1->status;
+    if (x2->flags & XP__F_ERROR) return x2->status;
+    if ((x1->flags & XP__F_READONLY) || x1->weak) return XP_ERR_VALUE;
+    xp_dtype ct;
+    xp_array *err = xp__ew_resolve2(op, x1, x2, &ct);
+    if (err) {
+        xp_status st = err->status;
+        xp_release(err);
+        return st;
+    }
+    if (xp__ew_out_dtype(op, ct) != x1->dtype || ct != x1->dtype) return XP_ERR_TYPE;
+    /* x2 must broadcast to x1's shape */
+    if (x2->ndim > x1->ndim) return XP_ERR_VALUE;
+    for (int d = 0; d < x2->ndim; d++) {
+        int64_t e = x2->shape[x2->ndim - 1 - d];
+        if (e != 1 && e != x1->shape[x1->ndim - 1 - d]) return XP_ERR_VALUE;
+    }
+    if (x1->size == 0) return XP_OK;
+    bool shared = !x2->weak && x2->buf == x1->buf;
+    bool may_fail = op == XP_OP_pow && (xp_dtype_kind(ct) & XP_KIND_SIGNED);
+    xp_status st;
+    if (shared || may_fail) {
+        /* compute into a temporary: x2 may overlap x1; a failing kernel leaves x1 intact */
+        xp_array *r = xp__ew_binary(op, x1, x2);
+        if (xp_failed(r)) {
+            st = r->status;
+        } else {
+            st = xp__copy_into(x1, r);
+        }
+        xp_release(r);
+        return st;
+    }
+    st = xp__ew_binary_into(op, ct, x1, x2, x1, &err);
+    xp_release(err);
+    return st;
+}
+
+XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_add, x1, x2); }
+XP_API xp_status xp_array_isub(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_subtract, x1, x2); }
+XP_API xp_status xp_array_imul(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_multiply, x1, x2); }
+XP_API xp_status xp_array_itruediv(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_divide, x1, x2); }
+XP_API xp_status xp_array_ifloordiv(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_floor_divide, x1, x2); }
+XP_API xp_status xp_array_ipow(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_pow, x1, x2); }
+XP_API xp_status xp_array_imod(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_remainder, x1, x2); }
+XP_API xp_status xp_array_iand(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_and, x1, x2); }
+XP_API xp_status xp_array_ior(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_or, x1, x2); }
+XP_API xp_status xp_array_ixor(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_xor, x1, x2); }
+XP_API xp_status xp_array_ilshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_left_shift, x1, x2); }
+XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_right_shift, x1, x2); }
