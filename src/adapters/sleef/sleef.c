@@ -64,6 +64,8 @@ static xp_status run32(xp_op op, float (*scalar)(float), int64_t n, char *const 
     static xp_status k_##op##_f32(KSIG) { (void)aux; return run32(XP_OP_##op, op##f, n, args, steps); }
 XP_SLEEF_OPS(DEF)
 
+DEF(sqrt) /* the ISA files use the hardware's vector square root */
+
 #define ROW(op) [XP_OP_##op][XP_FLOAT64] = k_##op##_f64, [XP_OP_##op][XP_FLOAT32] = k_##op##_f32,
 
 const xp_adapter xp_adapter_sleef = {
@@ -71,5 +73,5 @@ const xp_adapter xp_adapter_sleef = {
     .size = sizeof(xp_adapter),
     .name = "sleef",
     .library = "SLEEF (u10 vector math, AVX2/AVX-512)",
-    .elementwise = {.loop = {XP_SLEEF_OPS(ROW)}},
+    .elementwise = {.loop = {XP_SLEEF_OPS(ROW) ROW(sqrt)}},
 };

@@ -32,5 +32,11 @@ static inline void run_f(int64_t n, const float *x, float *y, __m512 (*f)(__m512
     static void f_##op(int64_t n, const float *x, float *y) { run_f(n, x, y, Sleef_##op##f16_u10avx512f); }
 XP_SLEEF_OPS(DEF)
 
+/* sqrt: the hardware's vector square root (correctly rounded). */
+static __m512d sqrt_d(__m512d v) { return _mm512_sqrt_pd(v); }
+static __m512 sqrt_f(__m512 v) { return _mm512_sqrt_ps(v); }
+static void d_sqrt(int64_t n, const double *x, double *y) { run_d(n, x, y, sqrt_d); }
+static void f_sqrt(int64_t n, const float *x, float *y) { run_f(n, x, y, sqrt_f); }
+
 #define ROW(op) .f64[XP_OP_##op] = d_##op, .f32[XP_OP_##op] = f_##op,
-const xp_sleef_isa xp__sleef_avx512 = {XP_SLEEF_OPS(ROW)};
+const xp_sleef_isa xp__sleef_avx512 = {XP_SLEEF_OPS(ROW) ROW(sqrt)};
