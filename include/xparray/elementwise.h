@@ -7,7 +7,40 @@
  * operand's dtype. Common errors: XP_ERR_TYPE (a dtype the function does not take,
  * mixed-kind promotion, a scalar of a kind the array cannot hold, NULL),
  * XP_ERR_VALUE (shapes that do not broadcast), XP_ERR_DEVICE (devices differ);
- * an error array given as input is returned as is. */
+ * an error array given as input is returned as is.
+ *
+ * Python scalars: an int scalar fits integer, real and complex arrays (and must
+ * lie in an integer dtype's range: XP_ERR_VALUE otherwise, naming the argument);
+ * a float scalar fits real and complex arrays; a complex scalar fits complex
+ * arrays and turns a real-float array's result complex (float32 -> complex64,
+ * float64 -> complex128); a bool scalar fits bool arrays only. Everything else
+ * (float with an integer array, bool with numbers, int with bool) is XP_ERR_TYPE.
+ * Two scalars compute in the default dtype of the wider kind.
+ *
+ * Promotion across kinds (integer with float, bool with numbers, uint64 with a
+ * signed integer) is XP_ERR_TYPE: the standard leaves it undefined.
+ *
+ * Implementation-defined choices (NumPy's answers; none of them is C undefined
+ * behaviour):
+ * - integer overflow wraps modulo 2^bits (add, subtract, multiply, square,
+ *   negative, pow, left shift); abs and negative of the minimum integer give the
+ *   minimum integer;
+ * - floor_divide and remainder by zero give 0; MIN // -1 gives MIN, MIN % -1 gives 0;
+ * - shifts by an amount >= the bit width, or negative: left shift gives 0, right
+ *   shift gives 0 for non-negative x1 and -1 for negative x1;
+ * - an integer to a negative integer power is XP_ERR_VALUE ("integers to negative
+ *   integer powers are not allowed");
+ * - integer inputs to the floating-point functions (divide, reciprocal, sqrt, exp,
+ *   log*, trigonometric and hyperbolic functions, atan2, hypot, copysign,
+ *   logaddexp) are computed in float64, the default real float; nextafter and
+ *   signbit take real floats only;
+ * - the logical functions take bool only; comparisons other than equal and
+ *   not_equal, maximum, minimum, clip, floor/ceil/trunc and floor_divide/remainder
+ *   take real values only (complex: XP_ERR_TYPE);
+ * - maximum/minimum propagate NaN; which zero they return for (+0, -0) is unspecified;
+ * - complex multiply and divide are C99's (Annex G recovery of infinities).
+ * Accuracy: real + - * /, sqrt and reciprocal are correctly rounded (plain IEEE
+ * operations); transcendental functions are the C library's (see the libm adapter). */
 #ifndef XPARRAY_ELEMENTWISE_H
 #define XPARRAY_ELEMENTWISE_H
 
@@ -15,7 +48,8 @@
 
 XP_BEGIN_DECLS
 
-/** `abs(x)`. Input: numeric. Output: same as x; complex -> real float of same precision. */
+/** `abs(x)`. Input: numeric. Output: same as x; complex -> real float of same precision.
+ * abs of the minimum signed integer is that minimum (wraps). */
 XP_API xp_array *xp_abs(const xp_array *x);
 /** `acos(x)`. Input: floating-point. Output: floating-point per promotion (= x.dtype for float x). */
 XP_API xp_array *xp_acos(const xp_array *x);
@@ -35,20 +69,25 @@ XP_API xp_array *xp_atan2(const xp_array *x1, const xp_array *x2);
 XP_API xp_array *xp_atanh(const xp_array *x);
 /** `bitwise_and(x1, x2)`. Input: integer or boolean. Output: promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_bitwise_and(const xp_array *x1, const xp_array *x2);
-/** `bitwise_left_shift(x1, x2)`. Input: integer. Output: promote(x1, x2). Either operand may be a weak scalar. */
+/** `bitwise_left_shift(x1, x2)`. Input: integer. Output: promote(x1, x2). Either operand may be a weak scalar.
+ * Bits shifted out are lost; x2 >= bit width or x2 < 0 gives 0. */
 XP_API xp_array *xp_bitwise_left_shift(const xp_array *x1, const xp_array *x2);
 /** `bitwise_invert(x)`. Input: integer or boolean. Output: same as x. */
 XP_API xp_array *xp_bitwise_invert(const xp_array *x);
 /** `bitwise_or(x1, x2)`. Input: integer or boolean. Output: promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_bitwise_or(const xp_array *x1, const xp_array *x2);
-/** `bitwise_right_shift(x1, x2)`. Input: integer. Output: promote(x1, x2). Either operand may be a weak scalar. */
+/** `bitwise_right_shift(x1, x2)`. Input: integer. Output: promote(x1, x2). Either operand may be a weak scalar.
+ * Arithmetic shift for signed x1; x2 >= bit width or x2 < 0 gives 0 (x1 >= 0) or -1 (x1 < 0). */
 XP_API xp_array *xp_bitwise_right_shift(const xp_array *x1, const xp_array *x2);
 /** `bitwise_xor(x1, x2)`. Input: integer or boolean. Output: promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_bitwise_xor(const xp_array *x1, const xp_array *x2);
 /** `ceil(x)`. Input: real-valued. Output: same as x. */
 XP_API xp_array *xp_ceil(const xp_array *x);
 /** `clip(x, min, max)`: `min`/`max` are arrays or weak scalars, NULL for None.
- * Input: real-valued; min/max should match x dtype. Output: same as x (should). */
+ * Input: real-valued. Output: x's dtype, at the broadcast shape of x, min and max.
+ * Array bounds must promote to x's dtype (else XP_ERR_TYPE); scalar bounds follow
+ * the scalar rules against x's dtype. A NaN in x or in a bound gives NaN; with
+ * min > max the result is max. */
 XP_API xp_array *xp_clip(const xp_array *x, const xp_array *min, const xp_array *max);
 /** `conj(x)`. Input: numeric [must]. Output: same as x. */
 XP_API xp_array *xp_conj(const xp_array *x);
@@ -58,7 +97,8 @@ XP_API xp_array *xp_copysign(const xp_array *x1, const xp_array *x2);
 XP_API xp_array *xp_cos(const xp_array *x);
 /** `cosh(x)`. Input: floating-point. Output: floating-point per promotion (= x.dtype for float x). */
 XP_API xp_array *xp_cosh(const xp_array *x);
-/** `divide(x1, x2)`. Input: numeric. Output: floating-point promote(x1, x2); integer inputs impl-defined (if allowed: real float). Either operand may be a weak scalar. */
+/** `divide(x1, x2)`. Input: numeric. Output: floating-point promote(x1, x2). Either operand may be a weak scalar.
+ * Integer operands are divided in float64 (NumPy's true division). */
 XP_API xp_array *xp_divide(const xp_array *x1, const xp_array *x2);
 /** `equal(x1, x2)`. Input: any. Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_equal(const xp_array *x1, const xp_array *x2);
@@ -68,7 +108,9 @@ XP_API xp_array *xp_exp(const xp_array *x);
 XP_API xp_array *xp_expm1(const xp_array *x);
 /** `floor(x)`. Input: real-valued. Output: same as x. */
 XP_API xp_array *xp_floor(const xp_array *x);
-/** `floor_divide(x1, x2)`. Input: real-valued. Output: promote(x1, x2). Either operand may be a weak scalar. */
+/** `floor_divide(x1, x2)`. Input: real-valued. Output: promote(x1, x2). Either operand may be a weak scalar.
+ * Python's `//` (rounds toward -infinity). Integers: x // 0 = 0, MIN // -1 = MIN.
+ * Floats: the standard's special cases (inf // finite = ±inf, finite // ±inf = ±0). */
 XP_API xp_array *xp_floor_divide(const xp_array *x1, const xp_array *x2);
 /** `greater(x1, x2)`. Input: real-valued. Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_greater(const xp_array *x1, const xp_array *x2);
@@ -98,13 +140,13 @@ XP_API xp_array *xp_log2(const xp_array *x);
 XP_API xp_array *xp_log10(const xp_array *x);
 /** `logaddexp(x1, x2)`. Input: real floating-point. Output: real floating-point promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_logaddexp(const xp_array *x1, const xp_array *x2);
-/** `logical_and(x1, x2)`. Input: boolean (real-valued optional: 0=False). Output: bool. Either operand may be a weak scalar. */
+/** `logical_and(x1, x2)`. Input: bool (numbers: XP_ERR_TYPE). Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_logical_and(const xp_array *x1, const xp_array *x2);
-/** `logical_not(x)`. Input: boolean (real-valued optional: 0=False). Output: bool. */
+/** `logical_not(x)`. Input: bool (numbers: XP_ERR_TYPE). Output: bool. */
 XP_API xp_array *xp_logical_not(const xp_array *x);
-/** `logical_or(x1, x2)`. Input: boolean (real-valued optional: 0=False). Output: bool. Either operand may be a weak scalar. */
+/** `logical_or(x1, x2)`. Input: bool (numbers: XP_ERR_TYPE). Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_logical_or(const xp_array *x1, const xp_array *x2);
-/** `logical_xor(x1, x2)`. Input: boolean (real-valued optional: 0=False). Output: bool. Either operand may be a weak scalar. */
+/** `logical_xor(x1, x2)`. Input: bool (numbers: XP_ERR_TYPE). Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_logical_xor(const xp_array *x1, const xp_array *x2);
 /** `maximum(x1, x2)`. Input: real-valued. Output: promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_maximum(const xp_array *x1, const xp_array *x2);
@@ -112,25 +154,29 @@ XP_API xp_array *xp_maximum(const xp_array *x1, const xp_array *x2);
 XP_API xp_array *xp_minimum(const xp_array *x1, const xp_array *x2);
 /** `multiply(x1, x2)`. Input: numeric. Output: promote(x1, x2). Either operand may be a weak scalar. */
 XP_API xp_array *xp_multiply(const xp_array *x1, const xp_array *x2);
-/** `negative(x)`. Input: numeric. Output: same as x. */
+/** `negative(x)`. Input: numeric. Output: same as x. Integers wrap (-MIN = MIN). */
 XP_API xp_array *xp_negative(const xp_array *x);
-/** `nextafter(x1, x2)`. Input: real floating-point; x2 same dtype as x1. Output: same as x1. Either operand may be a weak scalar. */
+/** `nextafter(x1, x2)`. Input: real floating-point; x2 must have x1's dtype (else XP_ERR_TYPE). Output: same as x1. Either operand may be a weak scalar. */
 XP_API xp_array *xp_nextafter(const xp_array *x1, const xp_array *x2);
 /** `not_equal(x1, x2)`. Input: any. Output: bool. Either operand may be a weak scalar. */
 XP_API xp_array *xp_not_equal(const xp_array *x1, const xp_array *x2);
 /** `positive(x)`. Input: numeric. Output: same as x. */
 XP_API xp_array *xp_positive(const xp_array *x);
-/** `pow(x1, x2)`. Input: numeric. Output: promote(x1, x2). Either operand may be a weak scalar. */
+/** `pow(x1, x2)`. Input: numeric. Output: promote(x1, x2). Either operand may be a weak scalar.
+ * Integers: repeated squaring, wrapping; a negative exponent is XP_ERR_VALUE.
+ * Complex: exp(x2 * log(x1)) (C's cpow), except x1 ** 0 = 1 and 0 ** (positive real) = 0. */
 XP_API xp_array *xp_pow(const xp_array *x1, const xp_array *x2);
-/** `real(x)`. Input: numeric [must]. Output: real float of matching precision (c64->f32, c128->f64; real float -> same). */
+/** `real(x)`. Input: numeric. Output: real float of matching precision (c64->f32, c128->f64); real and integer x: a copy, same dtype. */
 XP_API xp_array *xp_real(const xp_array *x);
 /** `reciprocal(x)`. Input: floating-point. Output: floating-point per promotion (= x.dtype for float x). */
 XP_API xp_array *xp_reciprocal(const xp_array *x);
-/** `remainder(x1, x2)`. Input: real-valued. Output: promote(x1, x2). Either operand may be a weak scalar. */
+/** `remainder(x1, x2)`. Input: real-valued. Output: promote(x1, x2). Either operand may be a weak scalar.
+ * Python's `%`: the result has x2's sign. Integers: x % 0 = 0. */
 XP_API xp_array *xp_remainder(const xp_array *x1, const xp_array *x2);
-/** `round(x)`. Input: numeric. Output: same as x. */
+/** `round(x)`. Input: numeric. Output: same as x. Half to even; complex: each component. */
 XP_API xp_array *xp_round(const xp_array *x);
-/** `sign(x)`. Input: numeric. Output: same as x. */
+/** `sign(x)`. Input: numeric. Output: same as x. Real: -1, 0 (for ±0) or 1, NaN for NaN.
+ * Complex: z / |z|; (0, +0) for a zero; (NaN, NaN) when a component is NaN. */
 XP_API xp_array *xp_sign(const xp_array *x);
 /** `signbit(x)`. Input: real floating-point. Output: bool. */
 XP_API xp_array *xp_signbit(const xp_array *x);
@@ -157,7 +203,13 @@ XP_API xp_array *xp_trunc(const xp_array *x);
  * must keep x1's dtype and shape: x2 must broadcast to x1's shape and
  * promote(x1, x2) must be x1's dtype (weak scalars take x1's dtype).
  * Return XP_OK, or XP_ERR_TYPE / XP_ERR_VALUE (x1 unchanged), XP_ERR_VALUE for a
- * read-only x1, or the status of an error array given as input. */
+ * read-only x1, or the status of an error array given as input.
+ * Errors: XP_ERR_TYPE (NULL argument, a dtype the operation does not take, a
+ * result dtype other than x1's, e.g. int /= int or float32 += float64),
+ * XP_ERR_VALUE (x2 does not broadcast to x1's shape, out-of-range int scalar,
+ * read-only or scalar x1, integer **= negative, x1 untouched then).
+ * x2 may share memory with x1 (any view): the result is then computed into a
+ * temporary first, so it equals `x1[...] = x1 op x2`. */
 XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2);
 XP_API xp_status xp_array_isub(xp_array *x1, const xp_array *x2);
 XP_API xp_status xp_array_imul(xp_array *x1, const xp_array *x2);
@@ -173,8 +225,9 @@ XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2);
 
 /* ---- Python conversions of 0-D arrays ------------------------------------- */
 
-/** `bool(x)` for a 0-D (or one-element) array: nonzero is true; complex is true
- * when either component is nonzero. Errors: XP_ERR_VALUE (more than one element). */
+/** `bool(x)` for a 0-D (or one-element) array: nonzero is true (NaN too); complex is true
+ * when either component is nonzero. Errors: XP_ERR_VALUE (size != 1, NULL out),
+ * XP_ERR_TYPE (NULL x). The same size rule holds for the conversions below. */
 XP_API xp_status xp_array_bool(const xp_array *x, bool *out);
 /** `int(x)`: integer and bool values; floats truncate toward zero.
  * Errors: XP_ERR_TYPE (complex), XP_ERR_VALUE (NaN, inf, out of int64, not 0-D/size 1). */

@@ -1,6 +1,35 @@
 /* In-place operators (`x1 op= x2`): the result keeps x1's dtype and shape. */
 #include "ew.h"
 
+/* Byte range [lo, hi) that x's elements occupy. */
+static void extent(const xp_array *x, uintptr_t *lo, uintptr_t *hi) {
+    intptr_t a = 0, b = 0;
+    for (int d = 0; d < x->ndim; d++) {
+        intptr_t span = (intptr_t)(x->shape[d] - 1) * (intptr_t)x->strides[d];
+        if (span < 0) a += span; else b += span;
+    }
+    uintptr_t p = (uintptr_t)xp__data(x);
+    *lo = p + (uintptr_t)a;
+    *hi = p + (uintptr_t)b + xp_dtype_size(x->dtype);
+}
+
+/* True when writing x1 elementwise could change x2's elements before they are
+ * read: their memory overlaps and the layouts differ. */
+static bool overlaps(const xp_array *x1, const xp_array *x2) {
+    if (x2->weak || x2->size == 0) return false;
+    uintptr_t a0, a1, b0, b1;
+    extent(x1, &a0, &a1);
+    extent(x2, &b0, &b1);
+    if (a1 <= b0 || b1 <= a0) return false;
+    if (x1->ndim == x2->ndim && xp__data(x1) == xp__data(x2) && x1->dtype == x2->dtype) {
+        bool same = true;
+        for (int d = 0; d < x1->ndim; d++)
+            if (x1->shape[d] != x2->shape[d] || x1->strides[d] != x2->strides[d]) same = false;
+        if (same) return false; /* x op= x: each element reads itself only */
+    }
+    return true;
+}
+
 static xp_status inplace(xp_op op, xp_array *x1, const xp_array *x2) {
     if (!x1 || !x2) return XP_ERR_TYPE;
     if (x1->flags & XP__F_ERROR) return x1->status;
@@ -21,7 +50,7 @@ static xp_status inplace(xp_op op, xp_array *x1, const xp_array *x2) {
         if (e != 1 && e != x1->shape[x1->ndim - 1 - d]) return XP_ERR_VALUE;
     }
     if (x1->size == 0) return XP_OK;
-    bool shared = !x2->weak && x2->buf == x1->buf;
+    bool shared = overlaps(x1, x2);
     bool may_fail = op == XP_OP_pow && (xp_dtype_kind(ct) & XP_KIND_SIGNED);
     xp_status st;
     if (shared || may_fail) {

@@ -1,0 +1,71 @@
+// Bad inputs: dtypes a function does not take, NULL and error arrays, and the
+// function table's members for this section.
+#include "ew_support.h"
+
+using namespace xpt;
+using namespace xpe;
+
+TEST(ElementwiseErrors, DtypesNotAccepted) {
+    Arr f = make_real({1.5}, XP_FLOAT64), c = make({cd(1, 1)}, XP_COMPLEX128),
+        i = make_real({1}, XP_INT32), b = make_real({1}, XP_BOOL);
+    EXPECT_XP_ERR_T((xp_bitwise_and(f, f)), XP_ERR_TYPE, "xp_bitwise_and");
+    EXPECT_XP_ERR_T((xp_bitwise_invert(f)), XP_ERR_TYPE, "xp_bitwise_invert");
+    EXPECT_XP_ERR_T((xp_bitwise_left_shift(b, b)), XP_ERR_TYPE, "xp_bitwise_left_shift");
+    EXPECT_XP_ERR_T((xp_floor(c)), XP_ERR_TYPE, "xp_floor");
+    EXPECT_XP_ERR_T((xp_ceil(c)), XP_ERR_TYPE, "'x'");
+    EXPECT_XP_ERR_T((xp_logical_and(i, i)), XP_ERR_TYPE, "xp_logical_and");
+    EXPECT_XP_ERR_T((xp_logical_not(f)), XP_ERR_TYPE, "xp_logical_not");
+    EXPECT_XP_ERR_T((xp_less(c, c)), XP_ERR_TYPE, "xp_less");
+    EXPECT_XP_ERR_T((xp_maximum(c, c)), XP_ERR_TYPE, "xp_maximum");
+    EXPECT_XP_ERR_T((xp_add(b, b)), XP_ERR_TYPE, "xp_add");
+    EXPECT_XP_ERR_T((xp_sqrt(b)), XP_ERR_TYPE, "xp_sqrt");
+    EXPECT_XP_ERR_T((xp_signbit(i)), XP_ERR_TYPE, "xp_signbit");
+    EXPECT_XP_ERR_T((xp_imag(f)), XP_ERR_TYPE, "xp_imag");
+    EXPECT_XP_ERR_T((xp_clip(c, nullptr, nullptr)), XP_ERR_TYPE, "xp_clip");
+    EXPECT_XP_ERR_T((xp_clip(i, Arr(xp_float(0.5)), nullptr)), XP_ERR_TYPE, "'min'");
+    EXPECT_XP_ERR_T((xp_clip(make_real({1}, XP_FLOAT32), f, nullptr)), XP_ERR_TYPE, "'min'");
+    EXPECT_XP_ERR_T((xp_add(i, f)), XP_ERR_TYPE, "mixed kinds");
+    EXPECT_XP_ERR_T((xp_equal(i, f)), XP_ERR_TYPE, "xp_equal");
+}
+
+TEST(ElementwiseErrors, NullAndErrorArrays) {
+    Arr x = make_real({1}, XP_FLOAT64);
+    EXPECT_XP_ERR_T((xp_add(nullptr, x)), XP_ERR_TYPE, "'x1'");
+    EXPECT_XP_ERR_T((xp_add(x, nullptr)), XP_ERR_TYPE, "'x2'");
+    EXPECT_XP_ERR_T((xp_exp(nullptr)), XP_ERR_TYPE, "xp_exp");
+    EXPECT_XP_ERR_T((xp_clip(nullptr, nullptr, nullptr)), XP_ERR_TYPE, "xp_clip");
+    Arr e(xp_error_new(XP_ERR_INDEX, "earlier failure"));
+    Arr r(xp_sqrt(Arr(xp_add(x, e))));
+    EXPECT_XP_ERR(r, XP_ERR_INDEX, "earlier failure");
+    EXPECT_EQ(r.get(), e.get());
+}
+
+TEST(ElementwiseErrors, FunctionTableHasEveryMember) {
+    const xp_namespace *ns = xp_namespace_default();
+    EXPECT_EQ(ns->add, &xp_add);
+    EXPECT_EQ(ns->trunc, &xp_trunc);
+    EXPECT_EQ(ns->clip, &xp_clip);
+    EXPECT_EQ(ns->array_iadd, &xp_array_iadd);
+    EXPECT_EQ(ns->array_index, &xp_array_index);
+}
+
+TEST(ElementwiseErrors, EveryOpHasALoopForEveryAcceptedDtype) {
+    // The merged adapter stack serves each (function, dtype) the core accepts.
+    struct K {
+        xp_op op;
+        unsigned kinds;
+    };
+    const std::vector<K> ks = {
+        {XP_OP_abs, KI | KF | KC}, {XP_OP_exp, KF | KC}, {XP_OP_atan2, KF}, {XP_OP_bitwise_and, KB | KI},
+        {XP_OP_clip, KI | KF}, {XP_OP_equal, KB | KI | KF | KC}, {XP_OP_pow, KI | KF | KC},
+        {XP_OP_sign, KI | KF | KC}, {XP_OP_sqrt, KF | KC}, {XP_OP_logical_xor, KB},
+        {XP_OP_expm1, KF | KC}, {XP_OP_log1p, KF | KC}, {XP_OP_round, KI | KF | KC},
+    };
+    for (const K &k : ks)
+        for (xp_dtype d : all_dtypes())
+            if (xp_dtype_kind(d) & k.kinds) {
+                EXPECT_NE(xp_adapter_loop(k.op, d), nullptr) << k.op << " " << dtype_str(d);
+            }
+    EXPECT_STREQ(xp_adapter_loop_owner(XP_OP_exp, XP_FLOAT64), "libm");
+    EXPECT_STREQ(xp_adapter_loop_owner(XP_OP_add, XP_FLOAT64), "reference");
+}
