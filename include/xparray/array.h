@@ -123,6 +123,16 @@ typedef struct xp_allocator {
  * made before the switch stay valid. Set it while no other thread allocates. */
 XP_API xp_status xp_set_allocator(const xp_allocator *a);
 
+/** The built-in allocator caches freed blocks of 32 KiB and more (size classes
+ * with at most 25% slack; blocks of 2 MiB and more are 2 MiB-aligned and use
+ * transparent huge pages) up to 256 MiB / 64 blocks in all, releasing the
+ * oldest to the system past that bound. This releases every cached block to
+ * the system now. Thread-safe; a no-op for a user allocator's memory. */
+XP_API void xp_allocator_trim(void);
+/** Bytes the built-in allocator holds in its cache right now (freed by the
+ * library, not yet released to the system). */
+XP_API size_t xp_allocator_cached_bytes(void);
+
 XP_END_DECLS
 
 #endif

@@ -12,6 +12,9 @@ extern const xp_adapter xp_adapter_lapacke;
 #ifdef XP_HAVE_FFTW
 extern const xp_adapter xp_adapter_fftw;
 #endif
+#ifdef XP_HAVE_SLEEF
+#include "../adapters/sleef/sleef_ops.h"
+#endif
 
 const char xp__flavor_name[] = "openblas";
 const xp_adapter *const xp__flavor_adapters[] = {
@@ -23,6 +26,9 @@ const xp_adapter *const xp__flavor_adapters[] = {
 #endif
 #ifdef XP_HAVE_FFTW
     &xp_adapter_fftw,
+#endif
+#ifdef XP_HAVE_SLEEF
+    &xp_adapter_sleef,
 #endif
     &xp_adapter_libm,
     &xp_adapter_reference,
