@@ -234,7 +234,8 @@ XP_API xp_status xp_array_bool(const xp_array *x, bool *out);
 XP_API xp_status xp_array_int(const xp_array *x, int64_t *out);
 /** `float(x)`: real values as double. Errors: XP_ERR_TYPE (complex). */
 XP_API xp_status xp_array_float(const xp_array *x, double *out);
-/** `complex(x)`: any numeric value as (re, im). */
+/** `complex(x)`: any numeric value as (re, im); a real NaN gives NaN + NaN j (the
+ * standard's special case), other reals (x, +0). */
 XP_API xp_status xp_array_complex(const xp_array *x, double *re, double *im);
 /** `operator.index(x)`: integer (not bool, not float) 0-D arrays only.
  * Errors: XP_ERR_TYPE (other dtypes). */

@@ -43,6 +43,8 @@ XP_API xp_status xp_array_complex(const xp_array *x, double *re, double *im) {
     if (!re || !im) return XP_ERR_VALUE;
     *re = c[0];
     *im = c[1];
+    /* the standard's special case: complex() of a real NaN is NaN + NaN j */
+    if (xp_dtype_kind(x->dtype) == XP_KIND_REAL_FLOATING && isnan(c[0])) *im = c[0];
     return XP_OK;
 }
 

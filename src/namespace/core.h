@@ -141,6 +141,21 @@ xp_dtype xp__weak_default(int weak);
 /** Checks that an int weak scalar fits `dt` (integer dtypes). */
 bool xp__weak_int_fits(const xp_array *s, xp_dtype dt);
 
+/* ---- adapter slots -------------------------------------------------------- */
+
+/** Runs the elementwise loop for (op, dt): the adapters that fill the slot are
+ * tried in stack order, and one answering XP_ERR_NOT_IMPLEMENTED (a layout or
+ * size it cannot take) hands the call to the next. */
+xp_status xp__loop_call(xp_op op, xp_dtype dt, int64_t n, char *const *args, const int64_t *steps,
+                        const void *aux);
+/** The same as an xp_loop_fn for the iterator: `aux` is an xp__chain_aux. */
+typedef struct xp__chain_aux {
+    xp_op op;
+    xp_dtype dt;
+    const void *aux; /* the op's own aux (clip's bounds) */
+} xp__chain_aux;
+xp_status xp__chain_loop(int64_t n, char *const *args, const int64_t *steps, const void *aux);
+
 /* ---- the flavor ----------------------------------------------------------- */
 
 /** This library's namespace table. */

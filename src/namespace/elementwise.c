@@ -64,7 +64,9 @@ static xp_array *general(const char *fn, xp_op op, xp_loop_fn f, xp_dtype ct, in
     r = xp__new(fn, xp__ew_out_dtype(op, ct), nd, shape, dev);
     if (xp_failed(r)) goto done;
     ops[nin] = r;
-    xp_status st = xp__iter_run(nin + 1, (const xp_array *const *)ops, nd, shape, f, aux);
+    xp__chain_aux chain = {op, ct, aux};
+    (void)f;
+    xp_status st = xp__iter_run(nin + 1, (const xp_array *const *)ops, nd, shape, xp__chain_loop, &chain);
     if (st != XP_OK) {
         xp_release(r);
         r = loop_failed(fn, op, st);
@@ -94,7 +96,7 @@ xp_array *xp__ew_unary(xp_op op, const xp_array *x) {
         if (xp_failed(r) || r->size == 0) return r;
         char *args[2] = {xp__data(x), xp__data(r)};
         int64_t steps[2] = {(int64_t)xp_dtype_size(ct), (int64_t)xp_dtype_size(od)};
-        xp_status st = f(r->size, args, steps, NULL);
+        xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
         if (st == XP_OK) return r;
         xp_release(r);
         return loop_failed(in->fn, op, st);
@@ -121,7 +123,7 @@ xp_array *xp__ew_binary(xp_op op, const xp_array *x1, const xp_array *x2) {
             if (xp_failed(r) || r->size == 0) return r;
             char *args[3] = {xp__data(x1), xp__data(x2), xp__data(r)};
             int64_t steps[3] = {is, is, os};
-            xp_status st = f(r->size, args, steps, NULL);
+            xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
             if (st == XP_OK) return r;
             xp_release(r);
             return loop_failed(in->fn, op, st);
@@ -141,7 +143,7 @@ xp_array *xp__ew_binary(xp_op op, const xp_array *x1, const xp_array *x2) {
         int64_t steps[3] = {is, is, os};
         args[arr == x1 ? 1 : 0] = buf;
         steps[arr == x1 ? 1 : 0] = 0;
-        xp_status st = f(r->size, args, steps, NULL);
+        xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
         if (st == XP_OK) return r;
         xp_release(r);
         return loop_failed(in->fn, op, st);
@@ -166,7 +168,8 @@ xp_status xp__ew_binary_into(xp_op op, xp_dtype ct, const xp_array *x1, const xp
         st = xp_error_status(*err);
     } else {
         const xp_array *ops[3] = {a, b, out};
-        st = xp__iter_run(3, ops, out->ndim, out->shape, f, NULL);
+        xp__chain_aux chain = {op, ct, NULL};
+        st = xp__iter_run(3, ops, out->ndim, out->shape, xp__chain_loop, &chain);
         if (st != XP_OK) *err = loop_failed(fn, op, st);
     }
     xp_release(a);
