@@ -49,7 +49,9 @@ void check_row(const TableRow &r, xp_dtype dt) {
         std::string res = r.result;
         if (res == "NaN" || res == "(NaN, NaN)") {
             EXPECT_TRUE(std::isnan(v[0].real()));
-            if (cplx) EXPECT_TRUE(std::isnan(v[0].imag()));
+            if (cplx) {
+                EXPECT_TRUE(std::isnan(v[0].imag()));
+            }
         } else {
             EXPECT_EQ(v[0].real(), res == "1" ? 1.0 : 0.0);
         }
@@ -73,6 +75,22 @@ void check_row(const TableRow &r, xp_dtype dt) {
         ASSERT_FALSE(v.empty());
         if (cond == "b is NaN") EXPECT_TRUE(std::isnan(v.back().imag()));
         else EXPECT_TRUE(std::isnan(v.back().real()));
+        return;
+    }
+    if (std::string(r.case_type) == "rule" && fn == "mean") {
+        // complex mean: the real-valued cases apply to each component
+        std::vector<std::vector<std::complex<double>>> inputs = {
+            {{inf, 1}, {1, 2}}, {{nan, 1}, {1, 2}}, {{1, inf}, {2, -inf}}, {{1.5, -2}, {2.5, 4}, {-0.5, 1}}};
+        for (auto &in : inputs) {
+            Arr x = make(in, dt, {(int64_t)in.size()});
+            auto v = values(reduce(fn, x));
+            ASSERT_FALSE(v.empty());
+            std::complex<double> acc = 0.0;
+            for (auto &e : in) acc = std::complex<double>(acc.real() + e.real(), acc.imag() + e.imag());
+            double n = (double)in.size();
+            EXPECT_TRUE(close(v.back().real(), acc.real() / n, dt, 4)) << "real part";
+            EXPECT_TRUE(close(v.back().imag(), acc.imag() / n, dt, 4)) << "imaginary part";
+        }
         return;
     }
     if (std::string(r.case_type) == "rule") {
