@@ -101,6 +101,9 @@ typedef int64_t xp_device;
 #define XP_DEVICE(type, id) ((xp_device)(((uint64_t)(uint32_t)(type) << 32) | (uint32_t)(id)))
 #define XP_DEVICE_DEFAULT ((xp_device)0)
 #define XP_DEVICE_CPU XP_DEVICE(1, 0)
+/** A second host device of the CPU flavors ("cpu:1"), like array-api-strict's
+ * test devices: host memory, but arrays on it do not mix with "cpu" arrays. */
+#define XP_DEVICE_CPU1 XP_DEVICE(1, 1)
 /** DLPack device type of a device value. */
 #define XP_DEVICE_TYPE(d) ((int32_t)((uint64_t)(d) >> 32))
 /** Device id of a device value. */

@@ -31,11 +31,13 @@ xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dty
     return NULL;
 }
 
+/* Zero-size arrays may have extents whose product overflows: their strides are
+ * never used to address memory, so the products saturate instead. */
 void xp__c_strides(int ndim, const int64_t *shape, int64_t itemsize, int64_t *strides) {
     int64_t s = itemsize;
     for (int i = ndim - 1; i >= 0; i--) {
         strides[i] = s;
-        s *= shape[i] > 0 ? shape[i] : 1;
+        if (__builtin_mul_overflow(s, shape[i] > 0 ? shape[i] : 1, &s)) s = INT64_MAX;
     }
 }
 
@@ -44,7 +46,7 @@ bool xp__is_c_contig(const xp_array *x) {
     if (x->size == 0) return true;
     for (int i = x->ndim - 1; i >= 0; i--) {
         if (x->shape[i] != 1 && x->strides[i] != s) return false;
-        s *= x->shape[i];
+        s *= x->shape[i]; /* no overflow: size > 0 and the byte count was checked */
     }
     return true;
 }
@@ -80,7 +82,9 @@ static void buffer_release(xp_buffer *b) {
     }
 }
 
-#define XP__BUF_HEADER 64 /* data starts 64 bytes after the header: aligned */
+/* data starts after the header, rounded to 64 bytes: aligned like the block */
+#define XP__BUF_HEADER ((sizeof(xp_buffer) + 63) & ~(size_t)63)
+_Static_assert(sizeof(xp_buffer) <= 128, "buffer header grew");
 
 xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
     xp_array *err = xp__check_dtype(fn, "dtype", dt);
@@ -133,12 +137,14 @@ xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
     a->offset = offset;
     a->flags = base->flags & XP__F_READONLY;
     int64_t size = 1;
+    bool zero = false;
     for (int i = 0; i < ndim; i++) {
         a->shape[i] = shape[i];
         a->strides[i] = strides[i];
-        size *= shape[i];
+        if (shape[i] == 0) zero = true;
+        if (!zero && __builtin_mul_overflow(size, shape[i], &size)) size = INT64_MAX;
     }
-    a->size = size;
+    a->size = zero ? 0 : size;
     return a;
 }
 

@@ -134,7 +134,11 @@ xp_status xp__copy_into(xp_array *dst, const xp_array *src) {
 }
 
 xp_array *xp__copy_as(const char *fn, const xp_array *x, xp_dtype dt) {
-    xp_array *r = xp__new(fn, dt, x->ndim, x->shape, x->device);
+    return xp__copy_to(fn, x, dt, x->device);
+}
+
+xp_array *xp__copy_to(const char *fn, const xp_array *x, xp_dtype dt, xp_device dev) {
+    xp_array *r = xp__new(fn, dt, x->ndim, x->shape, dev);
     if (xp_failed(r)) return r;
     xp_status st = xp__copy_into(r, x);
     if (st != XP_OK) {

@@ -75,6 +75,14 @@ xp_array *xp__check(const char *fn, const char *arg, const xp_array *x);
 xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt);
 /** Resolves a `device=` argument (DEFAULT → CPU); NULL when fine, else error. */
 xp_array *xp__check_device(const char *fn, xp_device dev, xp_device *out);
+/** True for the devices this flavor has (the host flavors: XP_DEVICE_CPU and
+ * XP_DEVICE_CPU1, a second host device for testing device rules, as
+ * array-api-strict has). */
+bool xp__device_known(xp_device dev);
+/** Every non-weak array among `n` must be on one device (XP_ERR_DEVICE naming the
+ * argument otherwise). NULL and error arrays are skipped (check them first). */
+xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *arrays,
+                                const char *const *names);
 /** Status-returning functions report an error array's status/message this way:
  * writes `err` to every out[i] (each a new reference) and releases `err`. */
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out);

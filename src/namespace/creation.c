@@ -186,6 +186,7 @@ XP_API xp_array *xp_arange_int(int64_t start, int64_t stop, int64_t step,
     __int128 len = 0;
     if (step > 0 && span > 0) len = (span + step - 1) / step;
     if (step < 0 && span < 0) len = (-span + (-(__int128)step) - 1) / (-(__int128)step);
+    if (len > INT64_MAX) XP_LEAVE(xp__error(XP_ERR_OVERFLOW, fn, "the length overflows"));
     int64_t n = (int64_t)len;
     xp_array *r = xp__new(fn, XP_INT64, 1, &n, dev);
     if (xp_failed(r)) XP_LEAVE(r);
@@ -399,7 +400,7 @@ XP_API xp_array *xp_astype(const xp_array *x, xp_dtype dtype, const xp_astype_op
     xp_copy c = opts ? opts->copy : XP_COPY_DEFAULT;
     if (c == XP_COPY_FALSE && dtype == x->dtype && dev == x->device && !x->weak)
         XP_LEAVE(xp_retain(x));
-    XP_LEAVE(xp__copy_as(fn, x, dtype));
+    XP_LEAVE(xp__copy_to(fn, x, dtype, dev));
 }
 
 XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
@@ -424,7 +425,7 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
         XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "a complex scalar does not fit dtype %s",
                            xp_dtype_name(dt)));
     if (!need && c != XP_COPY_TRUE) XP_LEAVE(xp_retain(x));
-    XP_LEAVE(xp__copy_as(fn, x, dt));
+    XP_LEAVE(xp__copy_to(fn, x, dt, dev));
 }
 
 XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim,

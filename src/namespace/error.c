@@ -85,15 +85,40 @@ xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt) {
     return NULL;
 }
 
+bool xp__device_known(xp_device dev) {
+    return dev == XP_DEVICE_CPU || dev == XP_DEVICE_CPU1;
+}
+
 xp_array *xp__check_device(const char *fn, xp_device dev, xp_device *out) {
-    if (dev == XP_DEVICE_DEFAULT || dev == XP_DEVICE_CPU) {
-        *out = XP_DEVICE_CPU;
+    if (dev == XP_DEVICE_DEFAULT) dev = XP_DEVICE_CPU;
+    if (xp__device_known(dev)) {
+        *out = dev;
         return NULL;
     }
     return xp__error(XP_ERR_DEVICE, fn,
                      "argument 'device': device (type %d, id %d) is not available in the "
                      "'%s' flavor",
                      (int)XP_DEVICE_TYPE(dev), (int)XP_DEVICE_ID(dev), xp__flavor_name);
+}
+
+xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *arrays,
+                                const char *const *names) {
+    const xp_array *first = NULL;
+    for (int i = 0; i < n; i++) {
+        const xp_array *x = arrays[i];
+        if (!x || (x->flags & XP__F_ERROR) || x->weak) continue;
+        if (!first) {
+            first = x;
+        } else if (x->device != first->device) {
+            return xp__error(XP_ERR_DEVICE, fn,
+                             "argument '%s' is on device (%d, %d) but the other arrays are on "
+                             "(%d, %d)",
+                             names ? names[i] : "arrays", (int)XP_DEVICE_TYPE(x->device),
+                             (int)XP_DEVICE_ID(x->device), (int)XP_DEVICE_TYPE(first->device),
+                             (int)XP_DEVICE_ID(first->device));
+        }
+    }
+    return NULL;
 }
 
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out) {

@@ -11,7 +11,7 @@ XP_API xp_status xp_info_capabilities(xp_capabilities *out) {
 
 XP_API xp_device xp_info_default_device(void) { return XP_DEVICE_CPU; }
 
-static bool known(xp_device d) { return d == XP_DEVICE_DEFAULT || d == XP_DEVICE_CPU; }
+static bool known(xp_device d) { return d == XP_DEVICE_DEFAULT || xp__device_known(d); }
 
 XP_API xp_status xp_info_default_dtypes(xp_device device, xp_default_dtypes *out) {
     if (!out) return XP_ERR_VALUE;
@@ -22,8 +22,9 @@ XP_API xp_status xp_info_default_dtypes(xp_device device, xp_default_dtypes *out
 
 XP_API xp_status xp_info_devices(xp_device *out, int cap, int *n) {
     if (!n || cap < 0 || (cap > 0 && !out)) return XP_ERR_VALUE;
-    *n = 1;
-    if (cap >= 1) out[0] = XP_DEVICE_CPU;
+    static const xp_device all[] = {XP_DEVICE_CPU, XP_DEVICE_CPU1};
+    *n = 2;
+    for (int i = 0; i < cap && i < 2; i++) out[i] = all[i];
     return XP_OK;
 }
 

@@ -58,5 +58,7 @@ xp_status xp__copy_into(xp_array *dst, const xp_array *src);
 
 /** A new C-contiguous copy of `x` as dtype `dt` (on x's device). */
 xp_array *xp__copy_as(const char *fn, const xp_array *x, xp_dtype dt);
+/** The same onto device `dev` (host devices only: a plain copy). */
+xp_array *xp__copy_to(const char *fn, const xp_array *x, xp_dtype dt, xp_device dev);
 
 #endif

@@ -11,6 +11,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace xpt {
@@ -211,9 +212,16 @@ inline std::string err_text(const xp_array *x) {
 // names the function (and, where given, the argument).
 #define EXPECT_XP_OK(x) EXPECT_FALSE(xp_failed(x)) << xpt::err_text(x)
 #define ASSERT_XP_OK(x) ASSERT_FALSE(xp_failed(x)) << xpt::err_text(x)
+namespace xpt {
+// A reference that outlives the full expression (for temporaries in macros).
+inline Arr hold(const Arr &a) { return a; }
+inline Arr hold(const xp_array *a) { return Arr(xp_retain(a)); }
+}  // namespace xpt
+
 #define EXPECT_XP_ERR(x, status, fname)                                               \
     do {                                                                              \
-        const xp_array *xp__e = (x);                                                  \
+        xpt::Arr xp__held = xpt::hold(x);                                             \
+        const xp_array *xp__e = xp__held.get();                                       \
         EXPECT_TRUE(xp_failed(xp__e));                                                \
         EXPECT_EQ(xp_error_status(xp__e), (status)) << xpt::err_text(xp__e);          \
         EXPECT_NE(std::string(xp_error_message(xp__e)).find(fname), std::string::npos) \
