@@ -21,6 +21,7 @@ int main(void) {
            (long long)xp_array_shape(b)[1]);
     printf("errors travel with results: %s (%s)\n", xp_error_message(bad),
            xp_status_name(xp_error_status(bad)));
+    int rc = xp_failed(bad) ? 0 : 1; /* read before the scope releases `bad` */
     xp_scope_end();
-    return xp_failed(bad) ? 0 : 1;
+    return rc;
 }

@@ -74,6 +74,40 @@ typedef struct xp_namespace {
 /** The table of the flavor this program linked. Never NULL. */
 XP_API const xp_namespace *xp_namespace_default(void);
 
+/** The table of the flavor called `name` ("reference", "openblas", "gsl", ...),
+ * loaded at run time where several flavors are installed; writes a status to
+ * `*status` (may be NULL).
+ *
+ * - `name` equal to this library's own flavor: its own table (xp_namespace_default()).
+ * - Another name: that flavor's library is loaded beside this one (dlopen with
+ *   RTLD_LOCAL; looked for as `<dir>/../<name>/libxparray.so.0`, then
+ *   `<dir>/libxparray-<name>.so.0`, <dir> being the folder this library was loaded
+ *   from, then `libxparray-<name>.so.0` on the loader's search path) and its table
+ *   returned. It stays loaded until the process ends; later calls return the same
+ *   table. Thread-safe.
+ * - `name` NULL or "": the flavor named by the environment variable
+ *   `XPARRAY_FLAVOR` when it is set and not empty (an unknown name there fails as
+ *   below; there is no silent fallback), else this library's own table.
+ *   `XPARRAY_FLAVOR` affects nothing else: not xp_namespace_default(), not the
+ *   flat `xp_*` functions, not xp_array_namespace().
+ * Returns NULL on failure: XP_ERR_VALUE (a name that is not [a-z0-9_-]{1,32}, or
+ * no library of that flavor is found), XP_ERR_BACKEND (a library was found but
+ * does not load — e.g. its wrapped library is missing — or its table has another
+ * ABI version or layout, or names another flavor).
+ *
+ * Arrays made through a loaded table belong to it: `x->ns` is that table, so
+ * xp_array_namespace(x) returns it and code written against the table keeps
+ * working on them. The flat `xp_*` functions always run the code of the flavor
+ * the program linked: given another flavor's arrays they compute with the linked
+ * flavor's adapters and return arrays of the linked flavor (both flavors share
+ * one array layout, so reading and releasing another flavor's arrays with the
+ * flat functions is safe). Scopes are per library: xp_scope_begin() of the
+ * linked library does not collect arrays returned by a loaded table's functions —
+ * release those with xp_release(). Mixing arrays of two flavors in one call is
+ * refused by xp_array_namespace (XP_ERR_VALUE); move data between flavors with
+ * DLPack or a copy. */
+XP_API const xp_namespace *xp_namespace_by_name(const char *name, xp_status *status);
+
 /** `array_namespace(*arrays)`: the table owning `n` arrays (weak scalars adopt the
  * others' namespace). Writes it to `*out`. Errors: XP_ERR_VALUE (arrays of
  * different namespaces, NULL out, n < 1 or no non-weak array: the default table

@@ -3,6 +3,11 @@
 //
 //   <test binary> --xfails FILE [--counts FILE] [gtest flags]
 //
+// The counts file's first line is "passed failed xfail xpass skipped"; then one
+// line per test that ran: RESULT<TAB>Suite.Test<TAB>source file (from "tests/")
+// [<TAB># xfail reason], RESULT one of PASS FAIL XFAIL XPASS SKIP. tools/report
+// maps tests to the spec's modules by that source file.
+//
 // A listed test that fails is XFAIL; a listed test that passes is XPASS and
 // fails the run; an unlisted failure fails the run. The last line printed is
 // "N passed, N failed" followed by the xfail/xpass counts.
@@ -91,6 +96,7 @@ int main(int argc, char **argv) {
 
     int passed = 0, failed = 0, xfail = 0, xpass = 0, skipped = 0;
     std::vector<std::string> report;
+    std::vector<std::string> per_test; // counts file: "RESULT\tid\tfile[\t# reason]"
     const testing::UnitTest *ut = testing::UnitTest::GetInstance();
     for (int s = 0; s < ut->total_test_suite_count(); s++) {
         const testing::TestSuite *suite = ut->GetTestSuite(s);
@@ -99,8 +105,12 @@ int main(int argc, char **argv) {
             if (!ti->should_run()) continue;
             std::string id = std::string(ti->test_suite_name()) + "." + ti->name();
             const testing::TestResult *r = ti->result();
+            std::string file = ti->file() ? ti->file() : "";
+            size_t at = file.rfind("tests/");
+            if (at != std::string::npos) file = file.substr(at);
             if (r->Skipped()) {
                 skipped++;
+                per_test.push_back("SKIP\t" + id + "\t" + file);
                 continue;
             }
             const XfailEntry *hit = nullptr;
@@ -110,6 +120,9 @@ int main(int argc, char **argv) {
                     break;
                 }
             bool pass = r->Passed();
+            const char *res = hit ? (pass ? "XPASS" : "XFAIL") : (pass ? "PASS" : "FAIL");
+            per_test.push_back(std::string(res) + "\t" + id + "\t" + file +
+                               (hit ? "\t# " + hit->reason : std::string()));
             if (hit && !pass) {
                 xfail++;
                 report.push_back("XFAIL " + id + "  # " + hit->reason);
@@ -129,7 +142,7 @@ int main(int argc, char **argv) {
         FILE *f = std::fopen(counts_path.c_str(), "w");
         if (f) {
             std::fprintf(f, "%d %d %d %d %d\n", passed, failed, xfail, xpass, skipped);
-            for (const auto &l : report) std::fprintf(f, "%s\n", l.c_str());
+            for (const auto &l : per_test) std::fprintf(f, "%s\n", l.c_str());
             std::fclose(f);
         }
     }
