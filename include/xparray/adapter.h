@@ -64,9 +64,81 @@ typedef struct xp_adapter_reduce {
 
 /* ---- product and linear-algebra slots (issue 6) --------------------------- */
 
+/** One batch of matrix products C[b] = op(A[b]) B[b], b < batch (a gemm call).
+ * A is m×k, B is k×n, C is m×n; every stride is in bytes and may be zero or
+ * negative for A and B (broadcast, reversed views); C's rows are contiguous
+ * (c_cs == itemsize) and C is written, not accumulated. `conj_a` conjugates A
+ * (vecdot). The core calls with m, n, k >= 1 and batch >= 1; a transposed view is
+ * simply rs/cs swapped, so a BLAS adapter passes such layouts straight through. */
+typedef struct xp_gemm_args {
+    xp_dtype dtype;
+    int64_t m, n, k;
+    const char *a;
+    int64_t a_rs, a_cs;
+    const char *b;
+    int64_t b_rs, b_cs;
+    char *c;
+    int64_t c_rs, c_cs;
+    int64_t batch, a_bs, b_bs, c_bs;
+    bool conj_a;
+} xp_gemm_args;
+
+/** Product and LAPACK-level slots. The LAPACK slots follow LAPACK exactly: one
+ * column-major matrix (leading dimension `ld*` in elements, >= max(1, rows)) of
+ * dtype `dt` (float32/float64/complex64/complex128), sizes as int64 (an adapter
+ * whose library takes 32-bit ints answers XP_ERR_NOT_IMPLEMENTED beyond them),
+ * pivots 1-based as LAPACK writes them, `*info` set to LAPACK's info (> 0: the
+ * numerical failure: singular, not positive definite, no convergence). The slot
+ * returns XP_OK whenever it ran (whatever info), XP_ERR_NOT_IMPLEMENTED to pass
+ * the call down, XP_ERR_NOMEM when its workspace cannot be had. The core
+ * chooses the layouts (a C-order matrix is the column-major transpose), loops
+ * over batches, and turns info into a status. Real routine names are given;
+ * complex dtypes mean the Hermitian counterparts (heevd, ungqr). */
 typedef struct xp_adapter_linalg {
-    void *reserved;
+    xp_status (*gemm)(const xp_gemm_args *g);
+    /** LU with partial pivoting of the m×n matrix: ipiv[min(m, n)]. */
+    xp_status (*getrf)(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
+                       int64_t *info);
+    /** Solves op(A) X = B from getrf's factors; trans 'N', 'T' or 'C'. */
+    xp_status (*getrs)(xp_dtype dt, char trans, int64_t n, int64_t nrhs, const void *a,
+                       int64_t lda, const int64_t *ipiv, void *b, int64_t ldb, int64_t *info);
+    /** Inverse from getrf's factors, in place. */
+    xp_status (*getri)(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64_t *ipiv,
+                       int64_t *info);
+    /** Cholesky factor of the `uplo` ('U' or 'L') triangle, in place (the other
+     * triangle is left untouched). */
+    xp_status (*potrf)(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info);
+    /** Householder QR: R in the upper triangle, reflectors below, tau[min(m,n)]. */
+    xp_status (*geqrf)(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
+                       int64_t *info);
+    /** Forms the m×n Q (n <= m) from the first k reflectors of geqrf, in place. */
+    xp_status (*orgqr)(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
+                       const void *tau, int64_t *info);
+    /** Hermitian eigensolver of the `uplo` triangle: w real ascending (float or
+     * double); jobz 'V' overwrites a with the orthonormal eigenvectors, 'N' not. */
+    xp_status (*syevd)(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
+                       void *w, int64_t *info);
+    /** General eigensolver: w[n] complex of matching precision; vr (n×n complex,
+     * ldvr) the right eigenvectors as columns of unit 2-norm, or NULL for none.
+     * The slot converts LAPACK's real conjugate-pair storage to complex. `a` is
+     * destroyed. */
+    xp_status (*geev)(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
+                      int64_t ldvr, int64_t *info);
+    /** SVD by divide and conquer: s[min(m,n)] real descending; jobz 'A' (u m×m,
+     * vt n×n), 'S' (u m×k, vt k×n) or 'N' (u, vt unused, may be NULL). `a` is
+     * destroyed. */
+    xp_status (*gesdd)(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda,
+                       void *s, void *u, int64_t ldu, void *vt, int64_t ldvt, int64_t *info);
 } xp_adapter_linalg;
+
+/** Names of the linalg slots, in struct order (for the audit report and
+ * xp_adapter_linalg_owner). */
+#define XP_LINALG_SLOTS(X) \
+    X(gemm) X(getrf) X(getrs) X(getri) X(potrf) X(geqrf) X(orgqr) X(syevd) X(geev) X(gesdd)
+
+/** Name of the first adapter of this flavor that fills linalg slot `slot`
+ * ("gemm", "getrf", ...), or NULL. (An adapter may still pass single calls down.) */
+XP_API const char *xp_adapter_linalg_owner(const char *slot);
 
 /* ---- fft slots (issue 7) -------------------------------------------------- */
 

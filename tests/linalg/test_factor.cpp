@@ -1,0 +1,337 @@
+// The factorization-based functions of the linalg extension, checked by the
+// identities they must satisfy, at tolerances scaled by size and conditioning.
+#include "la_test.h"
+
+using namespace xpt;
+using namespace lat;
+
+namespace {
+
+const int64_t NB = 2, N = 5;
+
+// Tolerance for a well-conditioned (diagonally dominant) n×n problem.
+double tol(xp_dtype dt, int64_t n) { return 50.0 * (double)n * eps(dt); }
+
+}  // namespace
+
+TEST(LinalgInv, TimesMatrixIsIdentity) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = rand_vals(dt, {NB, N, N}, 1, true);
+        Arr A = make(a, dt, {NB, N, N});
+        Arr X(xp_linalg_inv(A));
+        ASSERT_XP_OK(X);
+        EXPECT_EQ(X.dtype(), dt);
+        EXPECT_TRUE(close(mm(a, values(X), NB, N, N, N), eye(NB, N), tol(dt, N))) << dtype_str(dt);
+        /* transposed and strided inputs give the inverse of the same matrices */
+        Arr As = strided_copy(A, {true, false, true});
+        Arr Xs(xp_linalg_inv(As));
+        EXPECT_TRUE(close(values(Xs), values(X), tol(dt, N))) << dtype_str(dt);
+    }
+}
+
+TEST(LinalgInv, HilbertMatrix) {
+    const int64_t n = 5; /* cond ~ 4.8e5 */
+    std::vector<cd> h;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) h.push_back(1.0 / (i + j + 1));
+    Arr X(xp_linalg_inv(Arr(make(h, XP_FLOAT64, {n, n}))));
+    ASSERT_XP_OK(X);
+    /* the exact inverse has integer entries; (0,0) is n^2 = 25 */
+    auto x = values(X);
+    EXPECT_NEAR(x[0].real(), 25.0, 25.0 * 4.8e5 * 1e-14);
+    EXPECT_TRUE(close(mm(h, x, 1, n, n, n), eye(1, n), 4.8e5 * n * eps(XP_FLOAT64) * 10));
+}
+
+TEST(LinalgInv, SingularIsValueErrorWithInfo) {
+    Arr A = make({1, 2, 2, 4}, XP_FLOAT64, {2, 2});
+    Arr X(xp_linalg_inv(A));
+    EXPECT_XP_ERR(X.get(), XP_ERR_VALUE, "xp_linalg_inv");
+    EXPECT_NE(std::string(xp_error_message(X)).find("info="), std::string::npos);
+    Arr S(xp_linalg_solve(A, Arr(make({1, 1}, XP_FLOAT64))));
+    EXPECT_XP_ERR(S.get(), XP_ERR_VALUE, "xp_linalg_solve");
+}
+
+TEST(LinalgSolve, ResidualsBatchedAndVector) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = rand_vals(dt, {NB, N, N}, 3, true), b = rand_vals(dt, {NB, N, 3}, 4);
+        Arr A = make(a, dt, {NB, N, N}), B = make(b, dt, {NB, N, 3});
+        Arr X(xp_linalg_solve(A, B));
+        ASSERT_XP_OK(X);
+        EXPECT_EQ(X.shape(), (std::vector<int64_t>{NB, N, 3}));
+        EXPECT_TRUE(close(mm(a, values(X), NB, N, N, 3), b, tol(dt, N))) << dtype_str(dt);
+        /* x2 of shape (M,) is one vector for every matrix of the batch */
+        auto v = rand_vals(dt, {N}, 5);
+        Arr V(xp_linalg_solve(A, Arr(make(v, dt, {N}))));
+        ASSERT_XP_OK(V);
+        EXPECT_EQ(V.shape(), (std::vector<int64_t>{NB, N}));
+        auto x = values(V);
+        for (int t = 0; t < NB; t++) {
+            std::vector<cd> at(a.begin() + t * N * N, a.begin() + (t + 1) * N * N),
+                xt(x.begin() + t * N, x.begin() + (t + 1) * N);
+            EXPECT_TRUE(close(mm(at, xt, 1, N, N, 1), v, tol(dt, N)));
+        }
+        /* one matrix against a batch of right-hand sides (broadcast) */
+        Arr A1 = make(std::vector<cd>(a.begin(), a.begin() + N * N), dt, {N, N});
+        Arr Y(xp_linalg_solve(A1, B));
+        ASSERT_XP_OK(Y);
+        EXPECT_EQ(Y.shape(), (std::vector<int64_t>{NB, N, 3}));
+        /* transposed view input equals the contiguous one */
+        Arr At = transposed_input(std::vector<cd>(a.begin(), a.begin() + N * N), dt, N, N);
+        Arr Z1(xp_linalg_solve(At, Arr(make(v, dt, {N})))), Z2(xp_linalg_solve(A1, Arr(make(v, dt, {N}))));
+        EXPECT_TRUE(close(values(Z1), values(Z2), tol(dt, N)));
+    }
+}
+
+TEST(LinalgSolve, BadInput) {
+    Arr A = rand_arr(XP_FLOAT64, {3, 3}, 1, true);
+    EXPECT_LA_ERR((xp_linalg_solve(A, Arr(make({1, 2}, XP_FLOAT64)))), XP_ERR_VALUE, "xp_linalg_solve");
+    EXPECT_LA_ERR((xp_linalg_solve(Arr(rand_arr(XP_FLOAT64, {3, 2}, 2)), A)), XP_ERR_VALUE,
+                  "xp_linalg_solve");
+    EXPECT_LA_ERR((xp_linalg_solve(Arr(make({1, 0, 0, 1}, XP_INT64, {2, 2})), A)), XP_ERR_TYPE,
+                  "xp_linalg_solve");
+}
+
+TEST(LinalgDet, ClosedForms) {
+    for (xp_dtype dt : float_dtypes()) {
+        double c = std::cos(0.3), s = std::sin(0.3);
+        Arr R = make({c, -s, s, c}, dt, {2, 2});
+        Arr D(xp_linalg_det(R));
+        ASSERT_XP_OK(D);
+        EXPECT_EQ(D.ndim(), 0);
+        EXPECT_NEAR(values(D)[0].real(), 1.0, 10 * eps(dt));
+        Arr G = make({2, 0, 0, 0, -3, 0, 0, 0, 0.5}, dt, {3, 3});
+        Arr DG(xp_linalg_det(G));
+        EXPECT_NEAR(values(DG)[0].real(), -3.0, 30 * eps(dt));
+        auto sl = xp_linalg_slogdet(G);
+        ASSERT_XP_OK(sl.sign);
+        EXPECT_EQ(xp_array_dtype(sl.logabsdet), is_complex(dt) ? (dt == XP_COMPLEX64 ? XP_FLOAT32 : XP_FLOAT64) : dt);
+        EXPECT_NEAR(values(sl.sign)[0].real(), -1.0, 10 * eps(dt));
+        EXPECT_NEAR(values(sl.logabsdet)[0].real(), std::log(3.0), 30 * eps(dt));
+        xp_slogdet_result_release(sl);
+    }
+    auto z = xp_linalg_slogdet(Arr(make({1, 2, 2, 4}, XP_FLOAT64, {2, 2})));
+    ASSERT_XP_OK(z.sign);
+    EXPECT_EQ(reals(z.sign)[0], 0.0);
+    EXPECT_EQ(reals(z.logabsdet)[0], -INFINITY);
+    xp_slogdet_result_release(z);
+}
+
+TEST(LinalgDet, BatchedMatchesLaplace3x3) {
+    auto a = rand_vals(XP_FLOAT64, {4, 3, 3}, 7);
+    Arr D(xp_linalg_det(Arr(make(a, XP_FLOAT64, {4, 3, 3}))));
+    ASSERT_XP_OK(D);
+    auto d = reals(D);
+    for (int t = 0; t < 4; t++) {
+        auto m = [&](int i, int j) { return a[t * 9 + i * 3 + j].real(); };
+        double want = m(0, 0) * (m(1, 1) * m(2, 2) - m(1, 2) * m(2, 1)) -
+                      m(0, 1) * (m(1, 0) * m(2, 2) - m(1, 2) * m(2, 0)) +
+                      m(0, 2) * (m(1, 0) * m(2, 1) - m(1, 1) * m(2, 0));
+        EXPECT_NEAR(d[t], want, 1e-13);
+    }
+}
+
+TEST(LinalgCholesky, LowerAndUpperFactors) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = hpd_vals(dt, N, 11);
+        Arr A = make(a, dt, {N, N});
+        Arr L(xp_linalg_cholesky(A, nullptr));
+        ASSERT_XP_OK(L);
+        auto l = values(L);
+        for (int i = 0; i < N; i++)
+            for (int j = i + 1; j < N; j++) EXPECT_EQ(l[i * N + j], cd(0)) << "upper part of L";
+        EXPECT_TRUE(close(mm(l, ct(l, 1, N, N), 1, N, N, N), a, tol(dt, N))) << dtype_str(dt);
+        xp_cholesky_opts up = {true};
+        Arr U(xp_linalg_cholesky(A, &up));
+        ASSERT_XP_OK(U);
+        auto u = values(U);
+        EXPECT_TRUE(close(mm(ct(u, 1, N, N), u, 1, N, N, N), a, tol(dt, N))) << dtype_str(dt);
+        EXPECT_TRUE(close(u, ct(l, 1, N, N), tol(dt, N)));
+    }
+}
+
+TEST(LinalgCholesky, NotPositiveDefinite) {
+    Arr A = make({1, 2, 2, 1}, XP_FLOAT64, {2, 2});
+    Arr L(xp_linalg_cholesky(A, nullptr));
+    EXPECT_XP_ERR(L.get(), XP_ERR_BACKEND, "xp_linalg_cholesky");
+    EXPECT_NE(std::string(xp_error_message(L)).find("info=2"), std::string::npos)
+        << xp_error_message(L);
+}
+
+TEST(LinalgQr, ReducedAndComplete) {
+    for (xp_dtype dt : float_dtypes())
+        for (auto mn : std::vector<std::pair<int64_t, int64_t>>{{6, 4}, {4, 6}, {5, 5}}) {
+            int64_t m = mn.first, n = mn.second, k = std::min(m, n);
+            auto a = rand_vals(dt, {NB, m, n}, 13);
+            Arr A = make(a, dt, {NB, m, n});
+            for (bool complete : {false, true}) {
+                xp_qr_opts o = {complete ? XP_QR_COMPLETE : XP_QR_REDUCED};
+                auto r = xp_linalg_qr(A, &o);
+                Arr Q(r.Q), R(r.R);
+                ASSERT_XP_OK(Q);
+                int64_t qc = complete ? m : k;
+                EXPECT_EQ(Q.shape(), (std::vector<int64_t>{NB, m, qc}));
+                EXPECT_EQ(R.shape(), (std::vector<int64_t>{NB, qc, n}));
+                auto q = values(Q), rr = values(R);
+                EXPECT_TRUE(close(mm(q, rr, NB, m, qc, n), a, tol(dt, m))) << dtype_str(dt);
+                EXPECT_TRUE(close(mm(ct(q, NB, m, qc), q, NB, qc, m, qc), eye(NB, qc), tol(dt, m)));
+                for (int t = 0; t < NB; t++)
+                    for (int i = 0; i < qc; i++)
+                        for (int j = 0; j < std::min<int64_t>(i, n); j++)
+                            EXPECT_EQ(rr[t * qc * n + i * n + j], cd(0));
+            }
+        }
+}
+
+TEST(LinalgEigh, EigenpairsOfHermitian) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = hpd_vals(dt, N, 17);
+        Arr A = make(a, dt, {N, N});
+        auto r = xp_linalg_eigh(A);
+        Arr W(r.eigenvalues), V(r.eigenvectors);
+        ASSERT_XP_OK(W);
+        EXPECT_EQ(W.dtype(), dt == XP_COMPLEX64 ? XP_FLOAT32 : dt == XP_COMPLEX128 ? XP_FLOAT64 : dt);
+        EXPECT_EQ(V.dtype(), dt);
+        auto w = values(W), v = values(V);
+        for (int i = 1; i < N; i++) EXPECT_LE(w[i - 1].real(), w[i].real());
+        std::vector<cd> vl(v);
+        for (int i = 0; i < N; i++)
+            for (int j = 0; j < N; j++) vl[i * N + j] *= w[j];
+        EXPECT_TRUE(close(mm(a, v, 1, N, N, N), vl, tol(dt, N) * N)) << dtype_str(dt);
+        EXPECT_TRUE(close(mm(ct(v, 1, N, N), v, 1, N, N, N), eye(1, N), tol(dt, N)));
+        Arr W2(xp_linalg_eigvalsh(A));
+        EXPECT_TRUE(close(values(W2), w, tol(dt, N) * N));
+        /* det is the product of the eigenvalues */
+        cd p = 1;
+        for (auto x : w) p *= x;
+        Arr D(xp_linalg_det(A));
+        EXPECT_NEAR(std::abs(values(D)[0] - p) / std::abs(p), 0, tol(dt, N) * N);
+    }
+}
+
+TEST(LinalgEig, EigenpairsOfGeneral) {
+    for (xp_dtype dt : float_dtypes()) {
+        auto a = rand_vals(dt, {NB, N, N}, 19);
+        Arr A = make(a, dt, {NB, N, N});
+        auto r = xp_linalg_eig(A);
+        Arr W(r.eigenvalues), V(r.eigenvectors);
+        ASSERT_XP_OK(W);
+        xp_dtype ct_ = (dt == XP_FLOAT32 || dt == XP_COMPLEX64) ? XP_COMPLEX64 : XP_COMPLEX128;
+        EXPECT_EQ(W.dtype(), ct_);
+        EXPECT_EQ(V.dtype(), ct_);
+        auto w = values(W), v = values(V);
+        std::vector<cd> vl(v);
+        for (int t = 0; t < NB; t++)
+            for (int i = 0; i < N; i++)
+                for (int j = 0; j < N; j++) vl[t * N * N + i * N + j] *= w[t * N + j];
+        EXPECT_TRUE(close(mm(a, v, NB, N, N, N), vl, 1e3 * N * eps(dt))) << dtype_str(dt);
+        Arr W2(xp_linalg_eigvals(A));
+        EXPECT_TRUE(close(values(W2), w, 1e3 * N * eps(dt)));
+    }
+    double c = std::cos(0.5), s = std::sin(0.5);
+    Arr W(xp_linalg_eigvals(Arr(make({c, -s, s, c}, XP_FLOAT64, {2, 2}))));
+    auto w = values(W);
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_NEAR(std::abs(w[0] - cd(c, s)) * std::abs(w[0] - cd(c, -s)), 0, 1e-14);
+    EXPECT_NEAR(std::abs(w[0] - std::conj(w[1])), 0, 1e-14);
+}
+
+TEST(LinalgSvd, FactorsReproduceMatrix) {
+    for (xp_dtype dt : float_dtypes())
+        for (auto mn : std::vector<std::pair<int64_t, int64_t>>{{6, 4}, {4, 6}}) {
+            int64_t m = mn.first, n = mn.second, k = std::min(m, n);
+            auto a = rand_vals(dt, {NB, m, n}, 23);
+            Arr A = make(a, dt, {NB, m, n});
+            for (bool reduced : {false, true}) {
+                xp_svd_opts o = {reduced};
+                auto r = xp_linalg_svd(A, &o);
+                Arr U(r.U), S(r.S), Vh(r.Vh);
+                ASSERT_XP_OK(U);
+                int64_t uc = reduced ? k : m, vr = reduced ? k : n;
+                EXPECT_EQ(U.shape(), (std::vector<int64_t>{NB, m, uc}));
+                EXPECT_EQ(S.shape(), (std::vector<int64_t>{NB, k}));
+                EXPECT_EQ(Vh.shape(), (std::vector<int64_t>{NB, vr, n}));
+                auto u = values(U), s = values(S), vh = values(Vh);
+                std::vector<cd> us((size_t)(NB * m * k));
+                for (int t = 0; t < NB; t++) {
+                    for (int i = 1; i < k; i++) EXPECT_GE(s[t * k + i - 1].real(), s[t * k + i].real());
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < k; j++) us[t * m * k + i * k + j] = u[t * m * uc + i * uc + j] * s[t * k + j];
+                }
+                std::vector<cd> vk;
+                for (int t = 0; t < NB; t++) vk.insert(vk.end(), vh.begin() + t * vr * n, vh.begin() + t * vr * n + k * n);
+                EXPECT_TRUE(close(mm(us, vk, NB, m, k, n), a, tol(dt, m))) << dtype_str(dt);
+                EXPECT_TRUE(close(mm(ct(u, NB, m, uc), u, NB, uc, m, uc), eye(NB, uc), tol(dt, m)));
+                EXPECT_TRUE(close(mm(vh, ct(vh, NB, vr, n), NB, vr, n, vr), eye(NB, vr), tol(dt, m)));
+                Arr S2(xp_linalg_svdvals(A));
+                EXPECT_TRUE(close(values(S2), s, tol(dt, m)));
+            }
+        }
+}
+
+TEST(LinalgPinv, MoorePenroseConditions) {
+    for (xp_dtype dt : float_dtypes()) {
+        const int64_t m = 5, n = 3;
+        auto a = rand_vals(dt, {m, n}, 29);
+        Arr P(xp_linalg_pinv(Arr(make(a, dt, {m, n})), nullptr));
+        ASSERT_XP_OK(P);
+        EXPECT_EQ(P.shape(), (std::vector<int64_t>{n, m}));
+        auto p = values(P);
+        auto ap = mm(a, p, 1, m, n, m), pa = mm(p, a, 1, n, m, n);
+        double t = tol(dt, m) * 10;
+        EXPECT_TRUE(close(mm(ap, a, 1, m, m, n), a, t)) << dtype_str(dt);
+        EXPECT_TRUE(close(mm(pa, p, 1, n, n, m), p, t));
+        EXPECT_TRUE(close(ct(ap, 1, m, m), ap, t));
+        EXPECT_TRUE(close(ct(pa, 1, n, n), pa, t));
+    }
+}
+
+TEST(LinalgMatrixRank, DefaultAndRtol) {
+    /* rank 2: third row = first + second */
+    Arr A = make({1, 2, 3, 4, 5, 6, 5, 7, 9}, XP_FLOAT64, {3, 3});
+    Arr R(xp_linalg_matrix_rank(A, nullptr));
+    ASSERT_XP_OK(R);
+    EXPECT_EQ(R.dtype(), XP_INT64);
+    EXPECT_EQ(reals(R), std::vector<double>{2});
+    Arr D = make({1, 0, 0, 0, 1e-3, 0, 0, 0, 1e-9}, XP_FLOAT64, {3, 3});
+    Arr f(xp_float(1e-6));
+    xp_rtol_opts o = {f};
+    Arr R2(xp_linalg_matrix_rank(D, &o));
+    EXPECT_EQ(reals(R2), std::vector<double>{2});
+}
+
+TEST(LinalgMatrixPower, PositiveZeroNegative) {
+    Arr A = make({1, 1, 0, 1}, XP_FLOAT64, {2, 2});
+    Arr P3(xp_linalg_matrix_power(A, 3)), P0(xp_linalg_matrix_power(A, 0)), Pm2(xp_linalg_matrix_power(A, -2));
+    ASSERT_XP_OK(P3);
+    EXPECT_EQ(reals(P3), (std::vector<double>{1, 3, 0, 1}));
+    EXPECT_EQ(reals(P0), (std::vector<double>{1, 0, 0, 1}));
+    EXPECT_TRUE(close(values(Pm2), {1, -2, 0, 1}, 1e-15));
+    EXPECT_LA_ERR((xp_linalg_matrix_power(Arr(make({1, 2, 2, 4}, XP_FLOAT64, {2, 2})), -1)), XP_ERR_VALUE,
+                  "xp_linalg_matrix_power");
+}
+
+TEST(LinalgFactor, BadInput) {
+    Arr ns = rand_arr(XP_FLOAT64, {2, 3}, 1), v = rand_arr(XP_FLOAT64, {3}, 2);
+    Arr in = make({1, 0, 0, 1}, XP_INT32, {2, 2});
+    EXPECT_LA_ERR((xp_linalg_inv(ns)), XP_ERR_VALUE, "xp_linalg_inv");
+    EXPECT_LA_ERR((xp_linalg_det(v)), XP_ERR_VALUE, "xp_linalg_det");
+    EXPECT_LA_ERR((xp_linalg_inv(in)), XP_ERR_TYPE, "xp_linalg_inv");
+    EXPECT_LA_ERR((xp_linalg_cholesky(ns, nullptr)), XP_ERR_VALUE, "xp_linalg_cholesky");
+    EXPECT_LA_ERR((xp_linalg_svdvals(in)), XP_ERR_TYPE, "xp_linalg_svdvals");
+    EXPECT_LA_ERR((xp_linalg_eigvalsh(ns)), XP_ERR_VALUE, "xp_linalg_eigvalsh");
+    EXPECT_LA_ERR((xp_linalg_matrix_power(ns, 2)), XP_ERR_VALUE, "xp_linalg_matrix_power");
+    auto q = xp_linalg_qr(v, nullptr);
+    EXPECT_XP_ERR(q.Q, XP_ERR_VALUE, "xp_linalg_qr");
+    EXPECT_XP_ERR(q.R, XP_ERR_VALUE, "xp_linalg_qr");
+    xp_qr_result_release(q);
+    auto s = xp_linalg_svd(in, nullptr);
+    EXPECT_XP_ERR(s.U, XP_ERR_TYPE, "xp_linalg_svd");
+    EXPECT_XP_ERR(s.Vh, XP_ERR_TYPE, "xp_linalg_svd");
+    xp_svd_result_release(s);
+    auto e = xp_linalg_eigh(ns);
+    EXPECT_XP_ERR(e.eigenvectors, XP_ERR_VALUE, "xp_linalg_eigh");
+    xp_eigh_result_release(e);
+    auto sl = xp_linalg_slogdet(nullptr);
+    EXPECT_XP_ERR(sl.sign, XP_ERR_TYPE, "xp_linalg_slogdet");
+    xp_slogdet_result_release(sl);
+}
