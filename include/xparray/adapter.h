@@ -142,8 +142,51 @@ XP_API const char *xp_adapter_linalg_owner(const char *slot);
 
 /* ---- fft slots (issue 7) -------------------------------------------------- */
 
+/** Kinds of 1-D-composable transforms (FFTW's guru interface, unnormalised). */
+typedef enum xp_fft_kind {
+    XP_FFT_C2C = 0, /**< complex to complex, direction by `sign` */
+    XP_FFT_R2C = 1, /**< real to complex (forward); complex side n/2+1 long on the last dim */
+    XP_FFT_C2R = 2  /**< complex to real (backward); complex side n/2+1 long on the last dim */
+} xp_fft_kind;
+
+/** One dimension of a transform or of its batch: length and element strides of
+ * the input and the output (in units of each side's element: a real or a complex
+ * number of the problem's precision; negative strides allowed). */
+typedef struct xp_fft_iodim {
+    int64_t n, is, os;
+} xp_fft_iodim;
+
+/** A batched, strided multi-dimensional DFT (FFTW's guru64 problem):
+ * for every index of the `howmany` dims, a rank-`rank` transform over `dims`.
+ * For R2C/C2R, `dims[rank-1].n` is the real length n and the complex side has
+ * n/2+1 points along that dim. The core guarantees: rank >= 1, every extent >= 1,
+ * pointers aligned to the element's component size, `in != out` (out-of-place) and
+ * no overlap between them. The result is unnormalised (sum of x * e^(sign 2 pi i jk/n)). */
+typedef struct xp_fft_problem {
+    xp_fft_kind kind;
+    xp_dtype precision; /**< XP_FLOAT32 or XP_FLOAT64 */
+    int sign;           /**< -1 forward, +1 backward (C2C; R2C is -1, C2R is +1) */
+    int rank;
+    int howmany_rank;
+    /** The adapter may overwrite `in` (it is a core-owned temporary); when false
+     * the input must be preserved (FFTW_PRESERVE_INPUT or a copy). */
+    bool destroy_input;
+    xp_fft_iodim dims[XP_MAX_NDIM];
+    xp_fft_iodim howmany[XP_MAX_NDIM];
+    const void *in;
+    void *out;
+} xp_fft_problem;
+
+/** FFT slots. `execute` plans (or finds a cached plan) and runs the problem; it
+ * must be callable from several threads at once. It answers XP_ERR_NOT_IMPLEMENTED
+ * for problems it cannot take so the next adapter down gets them. The planner and
+ * wisdom slots back xp_fft_set_planner / xp_fft_*_wisdom (see fft.h for their
+ * contracts; `export_wisdom` writes as xp_fft_export_wisdom does). */
 typedef struct xp_adapter_fft {
-    void *reserved;
+    xp_status (*execute)(const xp_fft_problem *p);
+    xp_status (*set_planner)(int effort, double time_limit);
+    xp_status (*export_wisdom)(char *buf, size_t cap, size_t *len);
+    xp_status (*import_wisdom)(const char *wisdom);
 } xp_adapter_fft;
 
 /* ---- the adapter table ---------------------------------------------------- */

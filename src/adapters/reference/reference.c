@@ -21,4 +21,5 @@ const xp_adapter xp_adapter_reference = {
         .geqrf = xp__ref_geqrf,
         .orgqr = xp__ref_orgqr,
     },
+    .fft = {.execute = xp__reference_fft_execute},
 };

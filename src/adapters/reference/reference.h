@@ -19,5 +19,7 @@ xp_status xp__ref_geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
                         int64_t *info);
 xp_status xp__ref_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                         const void *tau, int64_t *info);
+/** The portable FFT slot (fft.c): any length, O(n log n). */
+xp_status xp__reference_fft_execute(const xp_fft_problem *p);
 
 #endif

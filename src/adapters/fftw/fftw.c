@@ -1,0 +1,356 @@
+/* The fftw adapter: FFTW 3's guru64 interface (double: libfftw3, single:
+ * libfftw3f) behind the fft slots.
+ *
+ * Plans are cached, keyed by (kind, precision, sign, dims and strides, batch dims
+ * and strides, alignment of both arrays, planner flags), so repeated transforms of
+ * one layout never re-plan: a hit costs a short locked table scan, then the
+ * new-array execute functions (fftw_execute_dft & co.) run unlocked, concurrently.
+ * FFTW's planner (plan creation, destruction, wisdom, time limit) is not
+ * thread-safe: every call into it is serialised by one mutex. An evicted plan is
+ * destroyed by its last user. ESTIMATE plans are made on the caller's arrays
+ * (FFTW does not touch them then); measured plans on scratch arrays of the same
+ * layout and alignment, so the caller's input is never overwritten during
+ * planning. Inputs are preserved (FFTW_PRESERVE_INPUT) unless the core hands
+ * over a temporary it owns (destroy_input). FFTW aborts the process on
+ * out-of-memory inside its planner; that cannot be intercepted here. */
+#include <fftw3.h> /* before anything that may include <complex.h> */
+
+#include <xparray.h>
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fftw.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned effort_flags = FFTW_ESTIMATE; /* guarded by lock */
+
+enum { KEY_HEAD = 10, KEY_MAX = KEY_HEAD + 6 * XP_MAX_NDIM, CACHE_SLOTS = 64 };
+
+typedef struct entry {
+    int64_t key[KEY_MAX];
+    int keylen;
+    bool single;
+    bool live;     /* still in the table */
+    int64_t users; /* executions in flight */
+    uint64_t stamp;
+    void *plan;    /* fftw_plan or fftwf_plan */
+} entry;
+
+static entry *table[CACHE_SLOTS]; /* guarded by lock */
+static uint64_t clock_ticks;
+
+static void destroy(entry *e) { /* lock held */
+    if (e->single)
+        fftwf_destroy_plan((fftwf_plan)e->plan);
+    else
+        fftw_destroy_plan((fftw_plan)e->plan);
+    free(e);
+}
+
+static int64_t align_of(const void *p, bool single) {
+    return single ? fftwf_alignment_of((float *)(uintptr_t)p)
+                  : fftw_alignment_of((double *)(uintptr_t)p);
+}
+
+static unsigned flags_for(const xp_fft_problem *p, unsigned effort) {
+    unsigned f = effort;
+    f |= p->destroy_input ? FFTW_DESTROY_INPUT : FFTW_PRESERVE_INPUT;
+    return f;
+}
+
+static int build_key(const xp_fft_problem *p, unsigned flags, int64_t *k) {
+    bool single = p->precision == XP_FLOAT32;
+    int n = 0;
+    k[n++] = p->kind;
+    k[n++] = p->precision;
+    k[n++] = p->sign;
+    k[n++] = p->rank;
+    k[n++] = p->howmany_rank;
+    k[n++] = flags;
+    k[n++] = align_of(p->in, single);
+    k[n++] = align_of(p->out, single);
+    k[n++] = 0;
+    k[n++] = 0;
+    for (int i = 0; i < p->rank; i++) k[n++] = p->dims[i].n, k[n++] = p->dims[i].is, k[n++] = p->dims[i].os;
+    for (int i = 0; i < p->howmany_rank; i++)
+        k[n++] = p->howmany[i].n, k[n++] = p->howmany[i].is, k[n++] = p->howmany[i].os;
+    return n;
+}
+
+/* Byte extent [lo, hi) touched by one side of the problem (side 0 in, 1 out). */
+static void extent(const xp_fft_problem *p, int side, size_t esz, int64_t *lo, int64_t *hi) {
+    int64_t l = 0, h = 0;
+    for (int i = 0; i < p->rank + p->howmany_rank; i++) {
+        const xp_fft_iodim *d = i < p->rank ? &p->dims[i] : &p->howmany[i - p->rank];
+        int64_t n = d->n;
+        bool complex_side = p->kind == XP_FFT_C2C || (p->kind == XP_FFT_R2C) == (side == 1);
+        if (i == p->rank - 1 && p->kind != XP_FFT_C2C && complex_side) n = n / 2 + 1;
+        int64_t s = (side ? d->os : d->is) * (int64_t)esz * (n - 1);
+        if (s < 0) l += s; else h += s;
+    }
+    *lo = l;
+    *hi = h + (int64_t)esz;
+}
+
+/* Scratch memory with the same layout extent and alignment (mod 64) as `user`. */
+static void *scratch_like(const xp_fft_problem *p, int side, const void *user, void **block) {
+    bool single = p->precision == XP_FLOAT32;
+    size_t real = single ? sizeof(float) : sizeof(double);
+    bool complex_side = p->kind == XP_FFT_C2C || (p->kind == XP_FFT_R2C) == (side == 1);
+    int64_t lo, hi;
+    extent(p, side, complex_side ? 2 * real : real, &lo, &hi);
+    char *b = malloc((size_t)(hi - lo) + 128);
+    *block = b;
+    if (!b) return NULL;
+    uintptr_t want = (uintptr_t)user % 64;
+    char *base = b + 64 - (uintptr_t)b % 64 + want; /* base % 64 == want */
+    return base - lo;
+}
+
+static void *make_plan(const xp_fft_problem *p, unsigned flags, void *in, void *out) { /* lock held */
+    fftw_iodim64 dims[XP_MAX_NDIM], hm[XP_MAX_NDIM];
+    for (int i = 0; i < p->rank; i++)
+        dims[i] = (fftw_iodim64){(ptrdiff_t)p->dims[i].n, (ptrdiff_t)p->dims[i].is,
+                                 (ptrdiff_t)p->dims[i].os};
+    for (int i = 0; i < p->howmany_rank; i++)
+        hm[i] = (fftw_iodim64){(ptrdiff_t)p->howmany[i].n, (ptrdiff_t)p->howmany[i].is,
+                               (ptrdiff_t)p->howmany[i].os};
+    if (p->precision == XP_FLOAT32) {
+        fftwf_iodim64 fdims[XP_MAX_NDIM], fhm[XP_MAX_NDIM];
+        for (int i = 0; i < p->rank; i++)
+            fdims[i] = (fftwf_iodim64){dims[i].n, dims[i].is, dims[i].os};
+        for (int i = 0; i < p->howmany_rank; i++)
+            fhm[i] = (fftwf_iodim64){hm[i].n, hm[i].is, hm[i].os};
+        switch (p->kind) {
+        case XP_FFT_C2C:
+            return fftwf_plan_guru64_dft(p->rank, fdims, p->howmany_rank, fhm, in, out,
+                                         p->sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD, flags);
+        case XP_FFT_R2C:
+            return fftwf_plan_guru64_dft_r2c(p->rank, fdims, p->howmany_rank, fhm, in, out, flags);
+        default:
+            return fftwf_plan_guru64_dft_c2r(p->rank, fdims, p->howmany_rank, fhm, in, out, flags);
+        }
+    }
+    switch (p->kind) {
+    case XP_FFT_C2C:
+        return fftw_plan_guru64_dft(p->rank, dims, p->howmany_rank, hm, in, out,
+                                    p->sign < 0 ? FFTW_FORWARD : FFTW_BACKWARD, flags);
+    case XP_FFT_R2C:
+        return fftw_plan_guru64_dft_r2c(p->rank, dims, p->howmany_rank, hm, in, out, flags);
+    default:
+        return fftw_plan_guru64_dft_c2r(p->rank, dims, p->howmany_rank, hm, in, out, flags);
+    }
+}
+
+/* Plans on the caller's arrays (ESTIMATE) or on scratch arrays (measuring). */
+static void *plan_problem(const xp_fft_problem *p, unsigned flags, xp_status *st) { /* lock held */
+    if (flags & FFTW_ESTIMATE) {
+        void *pl = make_plan(p, flags, (void *)(uintptr_t)p->in, p->out);
+        *st = pl ? XP_OK : XP_ERR_NOT_IMPLEMENTED;
+        return pl;
+    }
+    void *bi = NULL, *bo = NULL;
+    void *si = scratch_like(p, 0, p->in, &bi), *so = scratch_like(p, 1, p->out, &bo);
+    void *pl = NULL;
+    if (si && so) pl = make_plan(p, flags, si, so);
+    *st = !si || !so ? XP_ERR_NOMEM : pl ? XP_OK : XP_ERR_NOT_IMPLEMENTED;
+    free(bi);
+    free(bo);
+    return pl;
+}
+
+static entry *acquire(const xp_fft_problem *p, xp_status *st) {
+    int64_t key[KEY_MAX];
+    pthread_mutex_lock(&lock);
+    unsigned flags = flags_for(p, effort_flags);
+    int kl = build_key(p, flags, key);
+    entry *e = NULL;
+    int victim = 0;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        entry *t = table[i];
+        if (!t) {
+            victim = i;
+            continue;
+        }
+        if (t->keylen == kl && !memcmp(t->key, key, (size_t)kl * sizeof *key)) {
+            e = t;
+            break;
+        }
+        if (table[victim] && t->stamp < table[victim]->stamp) victim = i;
+    }
+    if (!e) {
+        e = malloc(sizeof *e);
+        void *pl = e ? plan_problem(p, flags, st) : NULL;
+        if (!e) *st = XP_ERR_NOMEM;
+        if (!pl) {
+            free(e);
+            pthread_mutex_unlock(&lock);
+            return NULL;
+        }
+        memcpy(e->key, key, (size_t)kl * sizeof *key);
+        e->keylen = kl;
+        e->single = p->precision == XP_FLOAT32;
+        e->plan = pl;
+        e->users = 0;
+        e->live = true;
+        entry *old = table[victim];
+        if (old) {
+            old->live = false;
+            if (old->users == 0) destroy(old);
+        }
+        table[victim] = e;
+    }
+    e->users++;
+    e->stamp = ++clock_ticks;
+    pthread_mutex_unlock(&lock);
+    *st = XP_OK;
+    return e;
+}
+
+static void release(entry *e) {
+    pthread_mutex_lock(&lock);
+    if (--e->users == 0 && !e->live) destroy(e);
+    pthread_mutex_unlock(&lock);
+}
+
+static xp_status fftw_slot_execute(const xp_fft_problem *p) {
+    if (p->precision != XP_FLOAT32 && p->precision != XP_FLOAT64) return XP_ERR_NOT_IMPLEMENTED;
+    if (p->rank < 1 || p->rank > XP_MAX_NDIM || p->howmany_rank < 0 ||
+        p->howmany_rank > XP_MAX_NDIM)
+        return XP_ERR_NOT_IMPLEMENTED;
+    xp_status st;
+    entry *e = acquire(p, &st);
+    if (!e) return st;
+    void *in = (void *)(uintptr_t)p->in, *out = p->out;
+    if (e->single) {
+        fftwf_plan pl = (fftwf_plan)e->plan;
+        if (p->kind == XP_FFT_C2C)
+            fftwf_execute_dft(pl, in, out);
+        else if (p->kind == XP_FFT_R2C)
+            fftwf_execute_dft_r2c(pl, in, out);
+        else
+            fftwf_execute_dft_c2r(pl, in, out);
+    } else {
+        fftw_plan pl = (fftw_plan)e->plan;
+        if (p->kind == XP_FFT_C2C)
+            fftw_execute_dft(pl, in, out);
+        else if (p->kind == XP_FFT_R2C)
+            fftw_execute_dft_r2c(pl, in, out);
+        else
+            fftw_execute_dft_c2r(pl, in, out);
+    }
+    release(e);
+    return XP_OK;
+}
+
+static xp_status fftw_slot_set_planner(int effort, double time_limit) {
+    static const unsigned flags[] = {FFTW_ESTIMATE, FFTW_MEASURE, FFTW_PATIENT, FFTW_EXHAUSTIVE};
+    if (effort < 0 || effort > 3) return XP_ERR_VALUE;
+    pthread_mutex_lock(&lock);
+    effort_flags = flags[effort];
+    fftw_set_timelimit(time_limit > 0 ? time_limit : FFTW_NO_TIMELIMIT);
+    fftwf_set_timelimit(time_limit > 0 ? time_limit : FFTW_NO_TIMELIMIT);
+    pthread_mutex_unlock(&lock);
+    return XP_OK;
+}
+
+static xp_status fftw_slot_export_wisdom(char *buf, size_t cap, size_t *len) {
+    pthread_mutex_lock(&lock);
+    char *a = fftw_export_wisdom_to_string();
+    char *b = fftwf_export_wisdom_to_string();
+    pthread_mutex_unlock(&lock);
+    xp_status st = XP_OK;
+    if (!a || !b) {
+        st = XP_ERR_NOMEM;
+    } else {
+        size_t la = strlen(a), lb = strlen(b);
+        if (len) *len = la + lb;
+        if (!buf || cap < la + lb + 1) {
+            st = XP_ERR_VALUE;
+        } else {
+            memcpy(buf, a, la);
+            memcpy(buf + la, b, lb + 1);
+        }
+    }
+    free(a);
+    free(b);
+    return st;
+}
+
+/* Imports each top-level "( ... )" form into the library whose name it carries. */
+static xp_status fftw_slot_import_wisdom(const char *w) {
+    int forms = 0;
+    xp_status st = XP_OK;
+    const char *s = w;
+    while (st == XP_OK && *s) {
+        if (*s != '(') {
+            if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r') st = XP_ERR_VALUE;
+            s++;
+            continue;
+        }
+        const char *e = s;
+        int depth = 0;
+        do {
+            if (*e == '(') depth++;
+            else if (*e == ')') depth--;
+            e++;
+        } while (*e && depth > 0);
+        if (depth != 0) {
+            st = XP_ERR_VALUE;
+            break;
+        }
+        size_t n = (size_t)(e - s);
+        char *form = malloc(n + 1);
+        if (!form) return XP_ERR_NOMEM;
+        memcpy(form, s, n);
+        form[n] = '\0';
+        const char *head_end = memchr(form, '\n', n);
+        size_t head = head_end ? (size_t)(head_end - form) : n;
+        bool single = false, known = false;
+        for (size_t i = 0; i + 12 <= head; i++) {
+            if (!strncmp(form + i, "fftwf_wisdom", 12)) single = known = true;
+            else if (!strncmp(form + i, "fftw_wisdom", 11)) known = true;
+        }
+        int ok = 0;
+        if (known) {
+            pthread_mutex_lock(&lock);
+            ok = single ? fftwf_import_wisdom_from_string(form) : fftw_import_wisdom_from_string(form);
+            pthread_mutex_unlock(&lock);
+        }
+        free(form);
+        if (!ok) st = XP_ERR_VALUE;
+        forms++;
+        s = e;
+    }
+    return st == XP_OK && forms == 0 ? XP_ERR_VALUE : st;
+}
+
+static const char *fftw_routine(const char *function) {
+    if (!function || strncmp(function, "fft.", 4)) return NULL;
+    const char *f = function + 4;
+    if (!strcmp(f, "rfft") || !strcmp(f, "rfftn") || !strcmp(f, "ihfft"))
+        return "fftw_plan_guru64_dft_r2c";
+    if (!strcmp(f, "irfft") || !strcmp(f, "irfftn") || !strcmp(f, "hfft"))
+        return "fftw_plan_guru64_dft_c2r";
+    if (!strcmp(f, "fft") || !strcmp(f, "ifft") || !strcmp(f, "fftn") || !strcmp(f, "ifftn"))
+        return "fftw_plan_guru64_dft";
+    return NULL;
+}
+
+const xp_adapter xp_adapter_fftw = {
+    .abi_version = XP_ADAPTER_ABI_VERSION,
+    .size = sizeof(xp_adapter),
+    .name = "fftw",
+    .library = "FFTW 3 (libfftw3, libfftw3f)",
+    .routine = fftw_routine,
+    .fft =
+        {
+            .execute = fftw_slot_execute,
+            .set_planner = fftw_slot_set_planner,
+            .export_wisdom = fftw_slot_export_wisdom,
+            .import_wisdom = fftw_slot_import_wisdom,
+        },
+};
