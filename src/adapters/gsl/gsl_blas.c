@@ -6,6 +6,7 @@
 #include "gsl.h"
 
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_complex_math.h>
 #include <gsl/gsl_matrix.h>
 
 typedef struct view {

@@ -20,6 +20,7 @@
  * XP_ERR_BACKEND (out of memory: XP_ERR_NOMEM). */
 #include "gsl.h"
 
+#include <gsl/gsl_complex_math.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
