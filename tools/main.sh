@@ -14,12 +14,13 @@ python3 tools/test_summary.py build >/dev/null || true
 python3 tools/report/report.py --build build --readme README.md || exit 1
 echo "(also in build/report/support.json and build/report/support.html)"
 for ex in build/examples/quickstart-*; do
-  [ -x "$ex" ] || continue
+  [ -f "$ex" ] && [ -x "$ex" ] || continue
   echo "== ${ex##*/}"
   "$ex" || exit 1
 done
 shopt -s nullglob
-fits=(build/examples/polyfit-*)
+fits=()
+for ex in build/examples/polyfit-*; do [ -f "$ex" ] && [ -x "$ex" ] && fits+=("$ex"); done
 if [ ${#fits[@]} -gt 0 ]; then
   echo "== the ported program (examples/polyfit.c) on every flavor, checked against exact least squares"
   python3 tests/flavors/test_polyfit.py "${fits[@]}" || exit 1
