@@ -1,12 +1,15 @@
-/* Flavor "gsl": the GNU Scientific Library's BLAS, linear algebra, eigensystems
- * and FFT, then the portable code. */
+/* Flavor "gsl": the GNU Scientific Library's BLAS, linear algebra and
+ * eigensystems, then libm's transcendental kernels, then the portable code (which
+ * also serves the FFTs: GSL's FFT is not wrapped yet). */
 #include "../namespace/core.h"
 #include "../adapters/gsl/gsl.h"
+#include "../adapters/libm/libm.h"
 #include "../adapters/reference/reference.h"
 
 const char xp__flavor_name[] = "gsl";
 const xp_adapter *const xp__flavor_adapters[] = {
     &xp_adapter_gsl,
+    &xp_adapter_libm,
     &xp_adapter_reference,
     NULL,
 };

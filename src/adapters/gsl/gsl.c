@@ -16,8 +16,24 @@ xp_status xp__gsl_status(int code) {
     return XP_ERR_BACKEND;
 }
 
-static const char *gsl_routine(const char *function) {
-    (void)function;
+static const char *gsl_routine(const char *f) {
+    static const char *const map[][2] = {
+        {"matmul", "gsl_blas_{s,d,c,z}gemm"}, {"tensordot", "gsl_blas_{s,d,c,z}gemm"},
+        {"vecdot", "gsl_blas_{s,d,c,z}gemm"}, {"linalg.matmul", "gsl_blas_{s,d,c,z}gemm"},
+        {"linalg.tensordot", "gsl_blas_{s,d,c,z}gemm"}, {"linalg.vecdot", "gsl_blas_{s,d,c,z}gemm"},
+        {"linalg.cholesky", "gsl_linalg_cholesky_decomp1"},
+        {"linalg.det", "gsl_linalg_LU_decomp"}, {"linalg.slogdet", "gsl_linalg_LU_decomp"},
+        {"linalg.solve", "gsl_linalg_LU_decomp (+ reference getrs)"},
+        {"linalg.inv", "gsl_linalg_LU_decomp (+ reference getri)"},
+        {"linalg.eig", "gsl_eigen_nonsymmv (real)"}, {"linalg.eigvals", "gsl_eigen_nonsymm (real)"},
+        {"linalg.eigh", "gsl_eigen_symmv/hermv"}, {"linalg.eigvalsh", "gsl_eigen_symmv/hermv"},
+        {"linalg.svd", "gsl_linalg_SV_decomp (real)"}, {"linalg.svdvals", "gsl_linalg_SV_decomp (real)"},
+        {"linalg.pinv", "gsl_linalg_SV_decomp (real)"}, {"linalg.matrix_rank", "gsl_linalg_SV_decomp (real)"},
+        {"linalg.matrix_norm", "gsl_linalg_SV_decomp (real)"},
+    };
+    if (!f) return NULL;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(map[i][0], f)) return map[i][1];
     return NULL;
 }
 
@@ -27,4 +43,12 @@ const xp_adapter xp_adapter_gsl = {
     .name = "gsl",
     .library = "GNU Scientific Library",
     .routine = gsl_routine,
+    .linalg = {
+        .gemm = xp__gsl_gemm,
+        .getrf = xp__gsl_getrf,
+        .potrf = xp__gsl_potrf,
+        .syevd = xp__gsl_syevd,
+        .geev = xp__gsl_geev,
+        .gesdd = xp__gsl_gesdd,
+    },
 };

@@ -15,4 +15,16 @@ void xp__gsl_init(void);
  * number in its message). */
 xp_status xp__gsl_status(int code);
 
+/* slots (gsl_blas.c, gsl_linalg.c) */
+xp_status xp__gsl_gemm(const xp_gemm_args *g);
+xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info);
+xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
+                        int64_t *info);
+xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda, void *w,
+                        int64_t *info);
+xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr, int64_t ldvr,
+                       int64_t *info);
+xp_status xp__gsl_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda, void *s,
+                        void *u, int64_t ldu, void *vt, int64_t ldvt, int64_t *info);
+
 #endif
