@@ -44,6 +44,7 @@ MODULE_OF = {
     "tests/core/": "array object",
     "tests/creation/": "creation",
     "tests/data_types/": "data types",
+    "tests/elementwise/test_special_cases_reduction": "statistical",
     "tests/elementwise/": "elementwise",
     "tests/indexing/": "indexing",
     "tests/manipulation/": "manipulation",
