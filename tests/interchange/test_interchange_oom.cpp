@@ -8,20 +8,6 @@ using namespace xpt;
 
 namespace {
 
-struct Failing {
-    long budget;  // allocations that succeed before failures start
-    long live = 0;
-};
-void *failing_alloc(size_t size, void *ctx) {
-    auto *f = static_cast<Failing *>(ctx);
-    if (f->budget-- <= 0) return nullptr;
-    f->live++;
-    return std::aligned_alloc(64, (size + 63) / 64 * 64);
-}
-void failing_free(void *p, size_t, void *ctx) {
-    static_cast<Failing *>(ctx)->live--;
-    std::free(p);
-}
 
 // Runs `op` with 0, 1, 2, ... successful allocations until it succeeds.
 // `op` returns true on success and cleans up after itself.

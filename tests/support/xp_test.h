@@ -7,6 +7,7 @@
 
 #include <complex>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <random>
@@ -203,6 +204,23 @@ inline Arr strided_copy(const xp_array *x, std::vector<bool> flip = {}) {
     std::vector<std::complex<double>> v = values(x);
     for_each(r, [&](int64_t i, const char *p) { store(dt, (char *)p, v[i]); });
     return r;
+}
+
+// An allocator for allocation-failure sweeps: `budget` allocations succeed,
+// then every one fails; `live` counts blocks not yet freed (0 = nothing leaked).
+struct Failing {
+    long budget;
+    long live = 0;
+};
+inline void *failing_alloc(size_t size, void *ctx) {
+    auto *f = static_cast<Failing *>(ctx);
+    if (f->budget-- <= 0) return nullptr;
+    f->live++;
+    return std::aligned_alloc(64, (size + 63) / 64 * 64);
+}
+inline void failing_free(void *p, size_t, void *ctx) {
+    static_cast<Failing *>(ctx)->live--;
+    std::free(p);
 }
 
 inline std::string err_text(const xp_array *x) {
