@@ -40,7 +40,7 @@ def main():
     ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     a = ap.parse_args()
 
-    lib = os.path.join(a.build, f"libxparray-{a.flavor}.so")
+    lib = os.path.join(a.build, "src", "flavors", a.flavor, "libxparray.so.0")
     if not os.path.exists(lib):
         sys.exit(f"{lib} not found: build the flavor first (meson setup build && ninja -C build)")
     hyp_src = os.path.join(a.hypothesis, "hypothesis", "src")

@@ -83,3 +83,7 @@ for _n in _BINARY:
 if hasattr(_lib.lib, "xp_clip"):
     def clip(x, /, min=None, max=None):  # noqa: A002
         return _call("clip", x, min, max)
+
+# ---- statistics, utility, searching, sorting ------------------------------------
+from ._reductions import (all, any, argmax, argmin, argsort, cumulative_prod,  # noqa: E402,A004
+                          cumulative_sum, max, mean, min, prod, sort, std, sum, var)

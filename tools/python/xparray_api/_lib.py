@@ -18,7 +18,7 @@ def _find_library():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", "..", ".."))
     for build in ("build", "build-test"):
-        cand = os.path.join(root, build, f"libxparray-{flavor}.so")
+        cand = os.path.join(root, build, "src", "flavors", flavor, "libxparray.so.0")
         if os.path.exists(cand):
             return cand
     return ctypes.util.find_library(f"xparray-{flavor}") or f"libxparray-{flavor}.so.0"
