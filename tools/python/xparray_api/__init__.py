@@ -87,3 +87,4 @@ if hasattr(_lib.lib, "xp_clip"):
 # ---- statistics, utility, searching, sorting ------------------------------------
 from ._reductions import (all, any, argmax, argmin, argsort, cumulative_prod,  # noqa: E402,A004
                           cumulative_sum, max, mean, min, prod, sort, std, sum, var)
+from ._indexing import take, take_along_axis  # noqa: E402

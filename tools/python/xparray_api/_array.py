@@ -218,3 +218,17 @@ for dunder, cname in [("eq", "equal"), ("ne", "not_equal"), ("lt", "less"), ("le
 for dunder, cname in [("abs", "abs"), ("neg", "negative"), ("pos", "positive"), ("invert", "bitwise_invert")]:
     setattr(Array, f"__{dunder}__", _unary(cname))
 Array.__hash__ = None
+
+
+def _getitem(self, key):
+    from ._indexing import getitem
+    return getitem(self, key)
+
+
+def _setitem(self, key, value):
+    from ._indexing import setitem
+    setitem(self, key, value)
+
+
+Array.__getitem__ = _getitem
+Array.__setitem__ = _setitem
