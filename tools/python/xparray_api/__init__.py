@@ -88,3 +88,6 @@ if hasattr(_lib.lib, "xp_clip"):
 from ._reductions import (all, any, argmax, argmin, argsort, cumulative_prod,  # noqa: E402,A004
                           cumulative_sum, max, mean, min, prod, sort, std, sum, var)
 from ._indexing import take, take_along_axis  # noqa: E402
+from ._manipulation import (concat, expand_dims, flip, matrix_transpose, moveaxis, nonzero,  # noqa: E402
+                            permute_dims, repeat, reshape, roll, squeeze, stack, tile,
+                            unique_values, unstack, where)
