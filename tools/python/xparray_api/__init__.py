@@ -91,3 +91,7 @@ from ._indexing import take, take_along_axis  # noqa: E402
 from ._manipulation import (concat, expand_dims, flip, matrix_transpose, moveaxis, nonzero,  # noqa: E402
                             permute_dims, repeat, reshape, roll, squeeze, stack, tile,
                             unique_values, unstack, where)
+from ._more import (count_nonzero, diff, fft, isin, searchsorted, unique_all,  # noqa: E402
+                    unique_counts, unique_inverse)
+import sys as _sys  # noqa: E402
+_sys.modules[__name__ + ".fft"] = fft
