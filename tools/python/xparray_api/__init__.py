@@ -95,3 +95,5 @@ from ._more import (count_nonzero, diff, fft, isin, searchsorted, unique_all,  #
                     unique_counts, unique_inverse)
 import sys as _sys  # noqa: E402
 _sys.modules[__name__ + ".fft"] = fft
+from ._linalg import linalg, matmul, tensordot, vecdot  # noqa: E402
+_sys.modules[__name__ + ".linalg"] = linalg
