@@ -97,3 +97,4 @@ import sys as _sys  # noqa: E402
 _sys.modules[__name__ + ".fft"] = fft
 from ._linalg import linalg, matmul, tensordot, vecdot  # noqa: E402
 _sys.modules[__name__ + ".linalg"] = linalg
+from ._dlpack import from_dlpack  # noqa: E402
