@@ -3,6 +3,7 @@
 Load a flavor with XPARRAY_LIB=/path/to/libxparray-<flavor>.so or
 XPARRAY_FLAVOR=<flavor> (found in the project's build/). This module only
 translates: every computation happens in the C library."""
+import builtins as _builtins
 import ctypes as _ct
 
 from . import _dtypes, _lib
@@ -27,9 +28,9 @@ newaxis = None
 
 
 def broadcast_shapes(*shapes):
-    nd = (_ct.c_int * max(1, len(shapes)))(*[len(s) for s in shapes])
-    bufs = [(_ct.c_int64 * max(1, len(s)))(*s) for s in shapes]
-    ptrs = (_ct.POINTER(_ct.c_int64) * max(1, len(shapes)))(*[_ct.cast(b, _ct.POINTER(_ct.c_int64)) for b in bufs])
+    nd = (_ct.c_int * _builtins.max(1, len(shapes)))(*[len(s) for s in shapes])
+    bufs = [(_ct.c_int64 * _builtins.max(1, len(s)))(*s) for s in shapes]
+    ptrs = (_ct.POINTER(_ct.c_int64) * _builtins.max(1, len(shapes)))(*[_ct.cast(b, _ct.POINTER(_ct.c_int64)) for b in bufs])
     ond = _ct.c_int()
     out = (_ct.c_int64 * _lib.MAX_NDIM)()
     st = _fn("broadcast_shapes", restype=_ct.c_int)(len(shapes), nd, ptrs, _ct.byref(ond), out)
