@@ -149,12 +149,20 @@ static xp_array *import(const char *fn, const xp_dl_tensor *dt, bool readonly,
     xp_array *err = validate(fn, dt, opts, &p);
     if (err) return err;
     xp_copy copy = opts ? opts->copy : XP_COPY_DEFAULT;
+    /* The CPU tensor's id names one of this flavor's host devices (id 0 otherwise);
+     * `device=` asks for another one: a copy. */
+    xp_device src = XP_DEVICE(1, dt->device.device_id);
+    if (!xp__device_known(src)) src = XP_DEVICE_CPU;
+    xp_device dev = opts && opts->device ? opts->device : src;
+    if (dev != src && copy == XP_COPY_FALSE)
+        return xp__error(XP_ERR_BUFFER, fn,
+                         "argument 'copy': copy=False, but moving to another device needs a copy");
     if (copy == XP_COPY_FALSE && !p.aligned)
         return xp__error(XP_ERR_BUFFER, fn,
                          "argument 'copy': copy=False, but the elements are not aligned to their "
                          "type and need a copy");
-    if (copy == XP_COPY_TRUE || !p.aligned) {
-        xp_array *r = xp__new(fn, p.dtype, dt->ndim, dt->shape, XP_DEVICE_CPU);
+    if (copy == XP_COPY_TRUE || !p.aligned || dev != src) {
+        xp_array *r = xp__new(fn, p.dtype, dt->ndim, dt->shape, dev);
         if (xp_failed(r)) return r;
         if (p.size > 0)
             xp__gather_bytes(xp__data(r), p.first, dt->ndim, dt->shape, p.strides,
@@ -165,6 +173,7 @@ static xp_array *import(const char *fn, const xp_dl_tensor *dt, bool readonly,
     wrapping = t;
     xp_array *r = xp_array_wrap(p.first, p.dtype, dt->ndim, dt->shape, p.strides, rel, t, readonly);
     wrapping = NULL;
+    if (!xp_failed(r)) r->device = r->buf->device = dev;
     return r;
 }
 
@@ -179,8 +188,15 @@ static xp_array *kept_array(void *manager_ctx);
 static xp_array *own_export(const char *fn, xp_array *k, const xp_from_dlpack_opts *opts) {
     xp_device dev;
     if (opts && opts->copy == XP_COPY_TRUE) return NULL;
-    xp_array *err = xp__check_device(fn, opts ? opts->device : XP_DEVICE_DEFAULT, &dev);
+    xp_array *err = xp__check_device(fn, opts && opts->device ? opts->device : k->device, &dev);
     if (err) return err;
+    if (dev != k->device) {
+        if (opts && opts->copy == XP_COPY_FALSE)
+            return xp__error(XP_ERR_BUFFER, fn,
+                             "argument 'copy': copy=False, but moving to another device needs a "
+                             "copy");
+        return xp__copy_to(fn, k, k->dtype, dev);
+    }
     return xp__view(fn, k, k->dtype, k->ndim, k->shape, k->strides, k->offset);
 }
 

@@ -472,3 +472,27 @@ TEST(DlpackNamespace, TableMembers) {
     EXPECT_EQ(ns->save, &xp_save);
     EXPECT_EQ(ns->save_buffer, &xp_save_buffer);
 }
+
+// `device=` is honoured: the other host device gets a copy (copy=False refuses),
+// and a tensor exported from XP_DEVICE_CPU1 comes back on it.
+TEST(DlpackImport, DeviceKeywordMovesWithACopy) {
+    Arr a = make_real({1, 2, 3}, XP_FLOAT64);
+    xp_dl_managed_tensor_versioned *t = nullptr;
+    ASSERT_EQ(xp_array_to_dlpack(a, nullptr, &t), XP_OK);
+    xp_from_dlpack_opts o = {XP_DEVICE_CPU1, XP_COPY_DEFAULT};
+    Arr b(xp_from_dlpack(t, &o));
+    ASSERT_XP_OK(b);
+    EXPECT_EQ(xp_array_device(b), XP_DEVICE_CPU1);
+    EXPECT_FALSE(xp_array_shares_memory(a, b));
+    EXPECT_EQ(reals(b), reals(a));
+    ASSERT_EQ(xp_array_to_dlpack(a, nullptr, &t), XP_OK);
+    o.copy = XP_COPY_FALSE;
+    Arr c(xp_from_dlpack(t, &o));
+    EXPECT_XP_ERR(c, XP_ERR_BUFFER, "xp_from_dlpack");
+    t->deleter(t);  // a refused tensor stays the caller's
+    xp_dl_managed_tensor_versioned *t1 = nullptr;
+    ASSERT_EQ(xp_array_to_dlpack(b, nullptr, &t1), XP_OK);
+    EXPECT_EQ(t1->dl_tensor.device.device_id, 1);
+    Arr d(xp_from_dlpack(t1, nullptr));
+    EXPECT_EQ(xp_array_device(d), XP_DEVICE_CPU1);
+}
