@@ -234,8 +234,9 @@ static xp_array *check_mask(const char *fn, const xp_array *x, const xp_array *m
     if (m->ndim > x->ndim)
         return xp__error(XP_ERR_INDEX, fn, "argument 'key[0]': a %d-D mask for a %d-D array",
                          m->ndim, x->ndim);
+    /* each mask extent equals the array's, or is 0 (which selects nothing) */
     for (int d = 0; d < m->ndim; d++)
-        if (m->shape[d] != x->shape[d])
+        if (m->shape[d] != x->shape[d] && m->shape[d] != 0)
             return xp__error(XP_ERR_INDEX, fn,
                              "argument 'key[0]': mask extent %lld does not match the array's "
                              "%lld on axis %d", (long long)m->shape[d], (long long)x->shape[d], d);

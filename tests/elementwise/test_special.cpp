@@ -111,3 +111,16 @@ TEST(ElementwiseSpecial, RealPowAndHypot) {
                {1, 1, -inf, -inf, NAN, 0});
     expect_bin(xp_hypot, {inf, NAN, 0, 3}, {NAN, 2, -2, 4}, {inf, NAN, 2, 5});
 }
+
+// expm1(±0 + 0j) is +0 + 0j (the standard's special case), expm1(±0 - 0j) its conjugate.
+TEST(ElementwiseSpecial, ComplexExpm1OfSignedZeros) {
+    for (xp_dtype d : {XP_COMPLEX64, XP_COMPLEX128}) {
+        xpt::Arr x = xpt::make({{-0.0, 0.0}, {0.0, 0.0}, {-0.0, -0.0}}, d, {3});
+        auto v = xpt::values(xpt::Arr(xp_expm1(x)));
+        ASSERT_EQ(v.size(), 3u);
+        EXPECT_FALSE(std::signbit(v[0].real()));
+        EXPECT_FALSE(std::signbit(v[1].real()));
+        EXPECT_FALSE(std::signbit(v[0].imag()));
+        EXPECT_TRUE(std::signbit(v[2].imag()));
+    }
+}

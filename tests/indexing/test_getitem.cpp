@@ -390,3 +390,16 @@ TEST(Getitem, BadMasks) {
     EXPECT_XP_ERR(get(x, {XP_NEWAXIS, XP_IDX(m2)}), XP_ERR_INDEX, "sole");
     EXPECT_XP_ERR(get(x, {XP_IDX(m2), XP_ELLIPSIS}), XP_ERR_INDEX, "sole");
 }
+
+// A mask extent of 0 selects nothing whatever the array's extent (spec-notes §5).
+TEST(GetitemMask, ZeroExtentMaskSelectsNothing) {
+    Arr x = xpt::make_real({7}, XP_FLOAT64, {1});
+    Arr m(xp_zeros(XP_SHAPE_CXX(0), &(const xp_create_opts &)xp_create_opts{XP_BOOL, XP_DEVICE_DEFAULT}));
+    xp_index key[1] = {xp_index_array(m)};
+    Arr r(xp_array_getitem(x, 1, key));
+    ASSERT_XP_OK(r);
+    EXPECT_EQ(r.shape(), (std::vector<int64_t>{0}));
+    Arr m2 = xpt::make_real({1, 0}, XP_BOOL, {2});  // a nonzero extent must match
+    xp_index key2[1] = {xp_index_array(m2)};
+    EXPECT_XP_ERR(Arr(xp_array_getitem(x, 1, key2)), XP_ERR_INDEX, "xp_array_getitem");
+}

@@ -166,10 +166,20 @@ class Array:
     def __bool__(self):
         return self._convert("array_bool", ctypes.c_bool)
 
+    def _uint64(self):
+        # values above INT64_MAX do not fit xp_array_int's int64: read the element
+        if self.size != 1:
+            raise TypeError("only one-element arrays convert to Python scalars")
+        return ctypes.c_uint64.from_address(_lib.xp_array_data(self._h)).value
+
     def __int__(self):
+        if self.dtype.name == "uint64":
+            return self._uint64()
         return self._convert("array_int", ctypes.c_int64)
 
     def __index__(self):
+        if self.dtype.name == "uint64":
+            return self._uint64()
         return self._convert("array_index", ctypes.c_int64)
 
     def __float__(self):
