@@ -366,6 +366,12 @@ XP_API xp_array *xp_linalg_outer(const xp_array *x1, const xp_array *x2) {
     if (x1->ndim != 1 || x2->ndim != 1)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument '%s': needs a 1-D array, not %d-D",
                            x1->ndim != 1 ? "x1" : "x2", x1->ndim != 1 ? x1->ndim : x2->ndim));
-    xp_tensordot_opts o = {.has_n = true, .n = 0};
-    XP_LEAVE(tensordot_impl(fn, x1, x2, &o));
+    /* An outer product sums nothing: each element is one exact multiply (signed
+     * zeros and infinities as xp_multiply gives them), not a gemm with beta = 0,
+     * whose "+ 0" turns -0 into +0. */
+    int64_t col_shape[2] = {x1->shape[0], 1}, col_strides[2] = {x1->strides[0], 0};
+    xp_array *col = xp__view(fn, x1, x1->dtype, 2, col_shape, col_strides, x1->offset);
+    xp_array *r = xp_failed(col) ? xp_retain(col) : xp_multiply(col, x2);
+    xp_release(col);
+    XP_LEAVE(r);
 }

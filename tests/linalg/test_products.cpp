@@ -269,3 +269,17 @@ TEST(Outer, OneDimensionalOnly) {
     EXPECT_LA_ERR((xp_linalg_outer(Arr(make({1, 2, 3, 4}, XP_INT32, {2, 2})), b)),
                   XP_ERR_VALUE, "xp_linalg_outer");
 }
+
+// outer multiplies each pair exactly, as xp_multiply does: signed zeros survive
+// (a gemm with beta = 0 would add +0 and turn -0 into +0).
+TEST(LinalgOuter, KeepsSignedZeros) {
+    for (xp_dtype d : {XP_FLOAT32, XP_FLOAT64}) {
+        xpt::Arr a = xpt::make_real({-0.0, 2.0}, d, {2}), b = xpt::make_real({0.0, -3.0}, d, {2});
+        auto v = xpt::reals(xpt::Arr(xp_linalg_outer(a, b)));
+        ASSERT_EQ(v.size(), 4u);
+        EXPECT_TRUE(std::signbit(v[0]));   // -0 * 0
+        EXPECT_EQ(v[1], 0.0);              // -0 * -3 = +0
+        EXPECT_FALSE(std::signbit(v[1]));
+        EXPECT_EQ(v[3], -6.0);
+    }
+}

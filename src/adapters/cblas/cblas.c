@@ -136,7 +136,7 @@ static const char *routine(const char *function) {
     if (!strcmp(function, "vecdot") || !strcmp(function, "linalg.vecdot")) return "dot/dotc";
     if (!strcmp(function, "matmul") || !strcmp(function, "linalg.matmul") ||
         !strcmp(function, "tensordot") || !strcmp(function, "linalg.tensordot") ||
-        !strcmp(function, "linalg.outer") || !strcmp(function, "linalg.matrix_power"))
+        !strcmp(function, "linalg.matrix_power"))
         return "gemm";
     return NULL;
 }
