@@ -39,6 +39,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "array-api-tests"))
     ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     a = ap.parse_args()
+    a.build, a.suite, a.out = (os.path.abspath(p) for p in (a.build, a.suite, a.out))
+    a.hypothesis, a.ndindex = os.path.abspath(a.hypothesis), os.path.abspath(a.ndindex)
 
     lib = os.path.join(a.build, "src", "flavors", a.flavor, "libxparray.so.0")
     if not os.path.exists(lib):
