@@ -46,17 +46,22 @@ std::vector<XfailEntry> load_xfails(const std::string &path, bool *ok) {
         return out;
     }
     std::string line, reason;
+    bool in_comment = false; // consecutive '#' lines are one reason
     while (std::getline(in, line)) {
         size_t b = line.find_first_not_of(" \t\r");
         if (b == std::string::npos) continue;
         size_t e = line.find_last_not_of(" \t\r");
         line = line.substr(b, e - b + 1);
         if (line[0] == '#') {
-            reason = line.substr(1);
-            size_t r = reason.find_first_not_of(" ");
-            reason = r == std::string::npos ? "" : reason.substr(r);
+            std::string part = line.substr(1);
+            size_t r = part.find_first_not_of(" ");
+            part = r == std::string::npos ? "" : part.substr(r);
+            reason = in_comment && !part.empty() ? (reason.empty() ? part : reason + " " + part)
+                                                 : (in_comment ? reason : part);
+            in_comment = true;
             continue;
         }
+        in_comment = false;
         out.push_back({line, reason});
     }
     return out;

@@ -6,7 +6,9 @@
 Reads, for every flavor built in DIR (default build), the conformance suite's
 results (DIR/tests/counts-<flavor>.txt, written by tests/support/harness.cpp: one
 line per test with its result and source file) and the xfail lists
-(tests/xfails/<flavor>.txt), and which wrapped library serves each function
+(tests/xfails/<flavor>.txt), the last recorded run of the official suite
+(tests/xfails/array-api-tests/results/<flavor>.json, written by
+tools/run_array_api_tests.py --record) with its xfail list, and which wrapped library serves each function
 (DIR/tools/xp_adapters-<flavor>, built per flavor). With --run it first runs the
 suites (`meson test -C DIR --suite conformance`).
 
@@ -90,8 +92,8 @@ def read_counts(path):
 
 
 def read_xfails(path):
-    """Entries and their reasons (the # line above them)."""
-    out, reason = [], ""
+    """Entries and their reasons (the block of # lines above them, joined)."""
+    out, reason, in_comment = [], "", False
     if not os.path.exists(path):
         return out
     with open(path, encoding="utf-8") as f:
@@ -100,8 +102,11 @@ def read_xfails(path):
             if not line:
                 continue
             if line.startswith("#"):
-                reason = line[1:].strip()
+                part = line[1:].strip()
+                reason = (reason + " " + part).strip() if in_comment else part
+                in_comment = True
                 continue
+            in_comment = False
             out.append({"entry": line, "reason": reason})
     return out
 
@@ -123,6 +128,40 @@ def read_adapters(build, flavor):
         elif p[0] == "function" and len(p) >= 4:
             res["functions"][p[1]] = {"adapter": p[2], "routine": None if p[3] == "-" else p[3]}
     return res
+
+
+def read_official(flavor):
+    """The last recorded run of the official suite (tools/run_array_api_tests.py --record)
+    and its xfail list (tests/xfails/array-api-tests/<flavor>.txt), or None."""
+    base = os.path.join(ROOT, "tests", "xfails", "array-api-tests")
+    path = os.path.join(base, "results", flavor + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        rec = json.load(f)
+    rec["xfail_list"] = read_xfails(os.path.join(base, flavor + ".txt"))
+    return rec
+
+
+def official_cell(rec):
+    if rec is None:
+        return {"mark": "·", "text": "· not run"}
+    bad = rec.get("failed", 0) + rec.get("errors", 0) + rec.get("xpassed", 0)
+    if bad == 0 and rec.get("xfailed", 0) == 0 and rec.get("passed", 0) > 0:
+        mark = "✅"
+    elif rec.get("passed", 0) > 0:
+        mark = "🚧"
+    else:
+        mark = "❌"
+    text = f"{mark} {rec.get('passed', 0)} passed"
+    if rec.get("xfailed"):
+        text += f", {rec['xfailed']} xfail"
+    if bad:
+        text += f", {bad} failing"
+    return {"mark": mark, "text": text}
+
+
+OFFICIAL_ROW = "official suite (array-api-tests)"
 
 
 def cell(tests):
@@ -158,6 +197,7 @@ def collect(build):
             "modules": {m: cell(by_mod.get(m, [])) for m in MODULES + (["other"] if "other" in by_mod else [])},
             "xfail_list": read_xfails(os.path.join(ROOT, "tests", "xfails", name + ".txt")),
             "adapters": read_adapters(build, name),
+            "official": read_official(name),
         }
     order = ["reference", "openblas", "gsl"]
     names = sorted(flavors, key=lambda n: (order.index(n) if n in order else len(order), n))
@@ -201,6 +241,9 @@ def markdown(data):
     for m in mods:
         row = [cell_text(data["flavors"][f]["modules"].get(m, cell([]))) for f in fl]
         out.append(f"| {m} | " + " | ".join(row) + " |")
+    if any(data["flavors"][f].get("official") for f in fl):
+        row = [official_cell(data["flavors"][f].get("official"))["text"] for f in fl]
+        out.append(f"| {OFFICIAL_ROW} | " + " | ".join(row) + " |")
     out.append("")
     out.append("✅ every test passes · 🚧 some pass (passed/tests, xfail: expected failures) · "
                "❌ none passes · `·` no tests yet")
@@ -219,6 +262,15 @@ def markdown(data):
             out.append(f"- xfail ({', '.join(ms)}): {r}")
         for line in served_by(d["adapters"]):
             out.append(f"- {line}")
+        rec = d.get("official")
+        if rec:
+            out.append(f"- official suite: data-apis/array-api-tests {rec.get('suite_commit')} at "
+                       f"{rec.get('max_examples')} examples ({rec.get('date')}): {rec.get('summary')}")
+            reasons = {}
+            for x in rec["xfail_list"]:
+                reasons.setdefault(x["reason"], []).append(x["entry"].split("::")[-1])
+            for r, ids in reasons.items():
+                out.append(f"- official-suite xfail ({', '.join(ids)}): {r}")
     return "\n".join(out) + "\n"
 
 
@@ -234,6 +286,14 @@ def html_page(data):
             tds.append(f'<td title="{e(title)}">{e(cell_text(c))}'
                        + "".join(f'<div class="r">{e(r)}</div>' for r in c["reasons"]) + "</td>")
         rows.append(f"<tr><th>{e(m)}</th>{''.join(tds)}</tr>")
+    if any(data["flavors"][f].get("official") for f in fl):
+        tds = []
+        for f in fl:
+            rec = data["flavors"][f].get("official")
+            why = sorted({x["reason"] for x in rec["xfail_list"]}) if rec else []
+            tds.append(f"<td>{e(official_cell(rec)['text'])}"
+                       + "".join(f'<div class="r">{e(r)}</div>' for r in why) + "</td>")
+        rows.append(f"<tr><th>{e(OFFICIAL_ROW)}</th>{''.join(tds)}</tr>")
     details = []
     for f in fl:
         ad = data["flavors"][f]["adapters"]
