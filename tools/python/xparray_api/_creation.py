@@ -1,6 +1,7 @@
 """Creation functions and asarray from Python data (flattening nested sequences
 into a C buffer is translation; the conversion itself is done by the library)."""
 import ctypes
+import operator
 import math
 import struct
 
@@ -97,10 +98,17 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
     return wrap(f(float(start), float(stop), float(step), o))
 
 
+def _diag_offset(k):
+    """A diagonal offset as C int64: any |k| past the int64 range selects the same (empty)
+    diagonal as the range's end does, so saturate instead of letting ctypes wrap it."""
+    return max(-(2 ** 63) + 1, min(2 ** 63 - 1, operator.index(k)))
+
+
 def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
     f = fn("eye", [ctypes.c_int64, ctypes.c_int64, ctypes.c_void_p])
     none = -(2 ** 63)
-    return wrap(f(n_rows, none if n_cols is None else n_cols, ctypes.byref(EyeOpts(k, dcode(dtype), dev(device)))))
+    opts = EyeOpts(_diag_offset(k), dcode(dtype), dev(device))
+    return wrap(f(n_rows, none if n_cols is None else n_cols, ctypes.byref(opts)))
 
 
 def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True):
@@ -136,11 +144,11 @@ def meshgrid(*arrays, indexing="xy"):
 
 
 def tril(x, /, *, k=0):
-    return wrap(fn("tril", [ctypes.c_void_p, ctypes.c_int64])(x._h, k))
+    return wrap(fn("tril", [ctypes.c_void_p, ctypes.c_int64])(x._h, _diag_offset(k)))
 
 
 def triu(x, /, *, k=0):
-    return wrap(fn("triu", [ctypes.c_void_p, ctypes.c_int64])(x._h, k))
+    return wrap(fn("triu", [ctypes.c_void_p, ctypes.c_int64])(x._h, _diag_offset(k)))
 
 
 def _flatten(obj, shape, out, depth=0):

@@ -14,6 +14,13 @@ class XpIndex(ctypes.Structure):
                 ("stop", ctypes.c_int64), ("step", ctypes.c_int64), ("array", ctypes.c_void_p)]
 
 
+def _i64(v):
+    """Saturate to int64 (END excluded): a slice bound, a step or an integer index past
+    that range means the same to Python as the range's end (clamped bound, at most one
+    element, out of range), so the library sees that instead of a ctypes wrap-around."""
+    return max(END + 1, min(2 ** 63 - 1, operator.index(v)))
+
+
 def _entry(k):
     if k is None:
         return XpIndex(NEWAXIS)
@@ -21,14 +28,14 @@ def _entry(k):
         return XpIndex(ELLIPSIS)
     if isinstance(k, slice):
         def b(v):
-            return END if v is None else operator.index(v)
+            return END if v is None else _i64(v)
         return XpIndex(SLICE, 0, b(k.start), b(k.stop), b(k.step))
     if isinstance(k, Array):
         return XpIndex(ARRAY, 0, 0, 0, 0, k._h)
     if isinstance(k, bool):
         raise IndexError("Python bool indices are not supported; use a 0-D bool array")
     try:
-        return XpIndex(INT, operator.index(k))
+        return XpIndex(INT, _i64(k))
     except TypeError:
         raise IndexError(f"unsupported index {k!r}") from None
 
