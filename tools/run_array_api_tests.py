@@ -16,10 +16,16 @@ pytest-json-report is not packaged in Debian: tools/python/shims stands in for i
   tools/run_array_api_tests.py --flavor reference --suite ../aat/array-api-tests \\
       --hypothesis ../aat/hypothesis --ndindex ../aat/ndindex --max-examples 100
 
-Writes <out>/<flavor>-summary.txt and <out>/<flavor>-failures.txt (pytest ids);
-failures listed in tests/xfails/array-api-tests/<flavor>.txt are reported as xfail.
+Writes <out>/<flavor>-summary.txt, <out>/<flavor>-failures.txt (pytest ids) and the
+whole log. Tests listed in tests/xfails/array-api-tests/<flavor>.txt (array-api-compat's
+format: one pytest id or prefix a line, `#` lines give the reason) are expected to fail;
+the exit status is 0 only when every failure is listed and no listed test passed
+(an XPASS fails the run, as in the project's own harness). --record writes the counts
+to tests/xfails/array-api-tests/results/<flavor>.json for the audit report.
 """
 import argparse
+import datetime
+import json
 import os
 import re
 import subprocess
@@ -37,13 +43,20 @@ def main():
     ap.add_argument("--ndindex", required=True, help="ndindex checkout")
     ap.add_argument("--max-examples", type=int, default=100)
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "array-api-tests"))
+    ap.add_argument("--record", action="store_true",
+                    help="write the counts to tests/xfails/array-api-tests/results/<flavor>.json "
+                         "(the audit report shows them beside the project's own suite)")
+    ap.add_argument("--module", default="xparray_api",
+                    help="namespace module to test (default: the xparray binding); e.g. array_api_strict "
+                         "with --module-path, to compare with array-api-strict in the same way")
+    ap.add_argument("--module-path", help="folder to put on PYTHONPATH for --module")
     ap.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     a = ap.parse_args()
     a.build, a.suite, a.out = (os.path.abspath(p) for p in (a.build, a.suite, a.out))
     a.hypothesis, a.ndindex = os.path.abspath(a.hypothesis), os.path.abspath(a.ndindex)
 
     lib = os.path.join(a.build, "src", "flavors", a.flavor, "libxparray.so.0")
-    if not os.path.exists(lib):
+    if a.module == "xparray_api" and not os.path.exists(lib):
         sys.exit(f"{lib} not found: build the flavor first (meson setup build && ninja -C build)")
     hyp_src = os.path.join(a.hypothesis, "hypothesis", "src")
     if not os.path.isdir(hyp_src):
@@ -52,7 +65,10 @@ def main():
     env["PYTHONPATH"] = os.pathsep.join([os.path.join(ROOT, "tools", "python"),
                                          os.path.join(ROOT, "tools", "python", "shims"), hyp_src, a.ndindex,
                                          env.get("PYTHONPATH", "")])
-    env["ARRAY_API_TESTS_MODULE"] = "xparray_api"
+    if a.module_path:
+        env["PYTHONPATH"] = os.path.abspath(a.module_path) + os.pathsep + env["PYTHONPATH"]
+    env["ARRAY_API_TESTS_MODULE"] = a.module
+    env["ARRAY_API_STRICT_API_VERSION"] = "2025.12"
     env["ARRAY_API_TESTS_VERSION"] = "2025.12"
     env["XPARRAY_LIB"] = lib
     xfails = os.path.join(ROOT, "tests", "xfails", "array-api-tests", f"{a.flavor}.txt")
@@ -60,8 +76,8 @@ def main():
     targets = [x for x in a.pytest_args if x.startswith("array_api_tests")] or ["array_api_tests"]
     a.pytest_args = [x for x in a.pytest_args if not x.startswith("array_api_tests")]
     cmd = ["/usr/bin/python3", "-m", "pytest", "-p", "no:hypothesispytest", "-p", "_hypothesis_pytestplugin",
-           "-p", "pytest_jsonreport", *targets, f"--max-examples={a.max_examples}", "-q", "-rfE", "--disable-deadline",
-           "-p", "no:cacheprovider"]
+           "-p", "pytest_jsonreport", *targets, f"--max-examples={a.max_examples}", "-q", "-rfEX",
+           "--disable-deadline", "-p", "no:cacheprovider"]
     if os.path.exists(xfails):
         cmd.append(f"--xfails-file={xfails}")
     cmd += a.pytest_args
@@ -71,14 +87,41 @@ def main():
     with open(os.path.join(a.out, f"{a.flavor}-log.txt"), "w") as f:
         f.write(out)
     failures = sorted(set(re.findall(r"^(?:FAILED|ERROR) (\S+)", out, re.M)))
+    xpasses = sorted(set(re.findall(r"^XPASS (\S+)", out, re.M)))
     with open(os.path.join(a.out, f"{a.flavor}-failures.txt"), "w") as f:
-        f.write("\n".join(failures) + ("\n" if failures else ""))
+        f.write("".join(x + "\n" for x in failures) + "".join(f"XPASS {x}\n" for x in xpasses))
     tail = [l for l in out.splitlines() if re.search(r"\d+ (passed|failed)", l)]
-    summary = tail[-1] if tail else "no summary line (see the log)"
+    summary = tail[-1].strip("= ") if tail else "no summary line (see the log)"
     with open(os.path.join(a.out, f"{a.flavor}-summary.txt"), "w") as f:
         f.write(summary + "\n")
+    counts = {k: 0 for k in ("passed", "failed", "xfailed", "xpassed", "skipped", "errors")}
+    for n, k in re.findall(r"(\d+) (passed|failed|xfailed|xpassed|skipped|errors?)\b", summary):
+        counts["errors" if k.startswith("error") else k] = int(n)
+    if a.record and tail:
+        record = {"flavor": a.flavor, "date": datetime.date.today().isoformat(),
+                  "max_examples": a.max_examples, "api_version": "2025.12",
+                  "suite_commit": git_commit(a.suite), "hypothesis_commit": git_commit(a.hypothesis),
+                  "targets": targets, **counts, "summary": summary,
+                  "unexpected": failures, "xpass": xpasses}
+        path = os.path.join(ROOT, "tests", "xfails", "array-api-tests", "results", f"{a.flavor}.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(record, f, indent=1)
+            f.write("\n")
+        print(f"recorded in {os.path.relpath(path, ROOT)}")
     print(summary)
-    return 0 if proc.returncode in (0, 1) else proc.returncode
+    for x in failures:
+        print(f"unexpected failure: {x}")
+    for x in xpasses:
+        print(f"XPASS (listed in {os.path.relpath(xfails, ROOT)} but passed): {x}")
+    if proc.returncode not in (0, 1) or not tail:
+        return proc.returncode or 2
+    return 1 if failures or xpasses else 0
+
+
+def git_commit(path):
+    r = subprocess.run(["git", "-C", path, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return r.stdout.strip() or None
 
 
 if __name__ == "__main__":
