@@ -295,6 +295,28 @@ TEST(LinalgSvd, RankDeficientStaysUnitary) {
             }
 }
 
+// A NaN or an infinity in the input: the solvers must return (iterations are
+// capped), with a backend error (LAPACK's info, "no convergence") or a NaN in
+// the result, as the wrapped libraries do; never a finite answer or a hang.
+TEST(LinalgSpectral, NonFiniteInputReturns) {
+    for (xp_dtype dt : float_dtypes())
+        for (double bad : {NAN, INFINITY}) {
+            auto a = hpd_vals(dt, N, 41);
+            a[(size_t)(2 * N + 2)] = bad; /* on the diagonal: read whatever the triangle */
+            Arr A = make(a, dt, {N, N});
+            for (int k = 0; k < 3; k++) {
+                Arr r(k == 0 ? xp_linalg_eigvalsh(A) : k == 1 ? xp_linalg_svdvals(A) : xp_linalg_eigvals(A));
+                if (r.failed()) {
+                    EXPECT_EQ(xp_error_status(r), XP_ERR_BACKEND) << dtype_str(dt) << " k=" << k;
+                    continue;
+                }
+                bool nan = false;
+                for (auto x : values(r)) nan = nan || std::isnan(x.real()) || std::isnan(x.imag());
+                EXPECT_TRUE(nan) << dtype_str(dt) << " k=" << k << " bad=" << bad;
+            }
+        }
+}
+
 TEST(LinalgPinv, MoorePenroseConditions) {
     for (xp_dtype dt : float_dtypes()) {
         const int64_t m = 5, n = 3;
