@@ -268,6 +268,55 @@ TEST(LinalgSvd, FactorsReproduceMatrix) {
         }
 }
 
+// Zero and rank-one matrices: the singular vectors of the zero singular values
+// are not determined by A, yet U and Vh must still be unitary (full_matrices).
+TEST(LinalgSvd, RankDeficientStaysUnitary) {
+    for (xp_dtype dt : float_dtypes())
+        for (auto mn : std::vector<std::pair<int64_t, int64_t>>{{5, 3}, {3, 5}, {4, 4}})
+            for (int rank : {0, 1}) {
+                int64_t m = mn.first, n = mn.second, k = std::min(m, n);
+                auto x = rand_vals(dt, {m}, 31), y = rand_vals(dt, {n}, 37);
+                std::vector<cd> a((size_t)(m * n));
+                for (int64_t i = 0; i < m; i++)
+                    for (int64_t j = 0; j < n; j++)
+                        a[(size_t)(i * n + j)] = rank ? x[(size_t)i] * std::conj(y[(size_t)j]) : cd(0);
+                Arr A = make(a, dt, {m, n});
+                auto r = xp_linalg_svd(A, nullptr);
+                Arr U(r.U), S(r.S), Vh(r.Vh);
+                ASSERT_XP_OK(U);
+                auto u = values(U), s = values(S), vh = values(Vh);
+                for (int64_t i = rank; i < k; i++) EXPECT_LE(s[(size_t)i].real(), tol(dt, m)) << dtype_str(dt);
+                std::vector<cd> us((size_t)(m * k)), vk(vh.begin(), vh.begin() + k * n);
+                for (int64_t i = 0; i < m; i++)
+                    for (int64_t j = 0; j < k; j++) us[(size_t)(i * k + j)] = u[(size_t)(i * m + j)] * s[(size_t)j];
+                EXPECT_TRUE(close(mm(us, vk, 1, m, k, n), a, tol(dt, m))) << dtype_str(dt);
+                EXPECT_TRUE(close(mm(ct(u, 1, m, m), u, 1, m, m, m), eye(1, m), tol(dt, m))) << dtype_str(dt);
+                EXPECT_TRUE(close(mm(vh, ct(vh, 1, n, n), 1, n, n, n), eye(1, n), tol(dt, n))) << dtype_str(dt);
+            }
+}
+
+// A NaN or an infinity in the input: the solvers must return (iterations are
+// capped), with a backend error (LAPACK's info, "no convergence") or a NaN in
+// the result, as the wrapped libraries do; never a finite answer or a hang.
+TEST(LinalgSpectral, NonFiniteInputReturns) {
+    for (xp_dtype dt : float_dtypes())
+        for (double bad : {NAN, INFINITY}) {
+            auto a = hpd_vals(dt, N, 41);
+            a[(size_t)(2 * N + 2)] = bad; /* on the diagonal: read whatever the triangle */
+            Arr A = make(a, dt, {N, N});
+            for (int k = 0; k < 3; k++) {
+                Arr r(k == 0 ? xp_linalg_eigvalsh(A) : k == 1 ? xp_linalg_svdvals(A) : xp_linalg_eigvals(A));
+                if (r.failed()) {
+                    EXPECT_EQ(xp_error_status(r), XP_ERR_BACKEND) << dtype_str(dt) << " k=" << k;
+                    continue;
+                }
+                bool nan = false;
+                for (auto x : values(r)) nan = nan || std::isnan(x.real()) || std::isnan(x.imag());
+                EXPECT_TRUE(nan) << dtype_str(dt) << " k=" << k << " bad=" << bad;
+            }
+        }
+}
+
 TEST(LinalgPinv, MoorePenroseConditions) {
     for (xp_dtype dt : float_dtypes()) {
         const int64_t m = 5, n = 3;

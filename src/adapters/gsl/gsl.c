@@ -16,6 +16,8 @@ xp_status xp__gsl_status(int code) {
     return XP_ERR_BACKEND;
 }
 
+/* What GSL lacks passes down to the reference adapter's portable solvers. */
+#define SVD_ "gsl_linalg_SV_decomp (real; complex, full non-square: reference one-sided jacobi)"
 static const char *gsl_routine(const char *f) {
     static const char *const map[][2] = {
         {"matmul", "gsl_blas_{s,d,c,z}gemm"}, {"tensordot", "gsl_blas_{s,d,c,z}gemm"},
@@ -25,17 +27,18 @@ static const char *gsl_routine(const char *f) {
         {"linalg.det", "gsl_linalg_LU_decomp"}, {"linalg.slogdet", "gsl_linalg_LU_decomp"},
         {"linalg.solve", "gsl_linalg_LU_decomp (+ reference getrs)"},
         {"linalg.inv", "gsl_linalg_LU_decomp (+ reference getri)"},
-        {"linalg.eig", "gsl_eigen_nonsymmv (real)"}, {"linalg.eigvals", "gsl_eigen_nonsymm (real)"},
+        {"linalg.eig", "gsl_eigen_nonsymmv (real; complex: reference hessenberg + complex qr)"},
+        {"linalg.eigvals", "gsl_eigen_nonsymmv (real; complex: reference hessenberg + complex qr)"},
         {"linalg.eigh", "gsl_eigen_symmv/hermv"}, {"linalg.eigvalsh", "gsl_eigen_symmv/hermv"},
-        {"linalg.svd", "gsl_linalg_SV_decomp (real)"}, {"linalg.svdvals", "gsl_linalg_SV_decomp (real)"},
-        {"linalg.pinv", "gsl_linalg_SV_decomp (real)"}, {"linalg.matrix_rank", "gsl_linalg_SV_decomp (real)"},
-        {"linalg.matrix_norm", "gsl_linalg_SV_decomp (real)"},
+        {"linalg.svd", SVD_}, {"linalg.svdvals", SVD_}, {"linalg.pinv", SVD_},
+        {"linalg.matrix_rank", SVD_}, {"linalg.matrix_norm", SVD_},
     };
     if (!f) return NULL;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(map[i][0], f)) return map[i][1];
     return NULL;
 }
+#undef SVD_
 
 const xp_adapter xp_adapter_gsl = {
     .abi_version = XP_ADAPTER_ABI_VERSION,

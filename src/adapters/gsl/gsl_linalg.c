@@ -5,15 +5,16 @@
  * (float32/complex64 are widened, computed in double and rounded back: results
  * at least as accurate as LAPACK's single-precision ones), calls GSL and writes
  * the answer back in LAPACK's layout. What GSL lacks passes down
- * (XP_ERR_NOT_IMPLEMENTED): complex SVD, complex nonsymmetric eigensystems,
- * complete ('A') SVD of a non-square matrix.
+ * (XP_ERR_NOT_IMPLEMENTED) to the reference adapter's portable solvers: complex
+ * SVD and complete ('A') SVD of a non-square matrix (one-sided Jacobi), complex
+ * nonsymmetric eigensystems (Hessenberg + shifted complex QR).
  *
  *   potrf  gsl_linalg_cholesky_decomp1 / gsl_linalg_complex_cholesky_decomp
  *   getrf  gsl_linalg_LU_decomp / gsl_linalg_complex_LU_decomp (pivots rewritten
  *          as LAPACK's row interchanges; getrs and getri then run on LAPACK's form
  *          in the next adapter down)
  *   syevd  gsl_eigen_symmv / gsl_eigen_hermv (+ _sort, ascending)
- *   geev   gsl_eigen_nonsymmv / gsl_eigen_nonsymm (real only)
+ *   geev   gsl_eigen_nonsymmv (real only; eigvals too, for eig's order)
  *   gesdd  gsl_linalg_SV_decomp (real only; Golub–Reinsch)
  * A GSL failure that is numerical (not positive definite, singular, no
  * convergence) becomes LAPACK's info > 0; any other GSL error code becomes
@@ -248,14 +249,16 @@ xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, vo
     xp_dtype cdt = dt == XP_FLOAT32 ? XP_COMPLEX64 : XP_COMPLEX128;
     gsl_matrix *M = gsl_matrix_alloc(N, N);
     gsl_vector_complex *eval = gsl_vector_complex_alloc(N);
-    gsl_matrix_complex *V = vr ? gsl_matrix_complex_alloc(N, N) : NULL;
-    gsl_eigen_nonsymmv_workspace *wv = vr ? gsl_eigen_nonsymmv_alloc(N) : NULL;
-    gsl_eigen_nonsymm_workspace *wn = vr ? NULL : gsl_eigen_nonsymm_alloc(N);
+    /* eigvals (vr NULL) runs gsl_eigen_nonsymmv too and drops the vectors:
+     * gsl_eigen_nonsymm, even with the full Schur form, lists the eigenvalues in
+     * another order than nonsymmv, and eigvals must answer in eig's order */
+    gsl_matrix_complex *V = gsl_matrix_complex_alloc(N, N);
+    gsl_eigen_nonsymmv_workspace *wv = gsl_eigen_nonsymmv_alloc(N);
     int rc = GSL_ENOMEM;
-    if (M && eval && (vr ? V && wv : wn != NULL)) {
+    if (M && eval && V && wv) {
         for (int64_t i = 0; i < n; i++)
             for (int64_t j = 0; j < n; j++) gsl_matrix_set(M, (size_t)i, (size_t)j, rget(dt, a, lda, i, j));
-        rc = vr ? gsl_eigen_nonsymmv(M, eval, V, wv) : gsl_eigen_nonsymm(M, eval, wn);
+        rc = gsl_eigen_nonsymmv(M, eval, V, wv);
         if (rc == GSL_SUCCESS) {
             for (int64_t i = 0; i < n; i++) cset(cdt, w, 1, i, 0, gsl_vector_complex_get(eval, (size_t)i));
             if (vr)
@@ -268,7 +271,6 @@ xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, vo
     if (eval) gsl_vector_complex_free(eval);
     if (V) gsl_matrix_complex_free(V);
     if (wv) gsl_eigen_nonsymmv_free(wv);
-    if (wn) gsl_eigen_nonsymm_free(wn);
     return numerical(rc, info);
 }
 

@@ -1,10 +1,14 @@
-/* The reference LAPACK-level slots: LU (getrf/getrs/getri), Cholesky (potrf)
- * and Householder QR (geqrf/orgqr) for the four float dtypes, in portable C.
- * Eigen- and singular-value slots are not provided (see tests/xfails/reference.txt). */
+/* The reference LAPACK-level slots for the four float dtypes, in portable C:
+ * LU (getrf/getrs/getri), Cholesky (potrf) and Householder QR (geqrf/orgqr) from
+ * factor_impl.h; the Hermitian eigensolver (syevd: cyclic Jacobi), the SVD
+ * (gesdd: one-sided Jacobi) and the general eigensolver (geev: Hessenberg +
+ * shifted complex QR) from eigen_impl.h. */
 #include "reference.h"
 #include "../../namespace/core.h"
 #include "../../namespace/dtype_traits.h"
 
+#include <complex.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -12,61 +16,117 @@
 #define XP_R float
 #define XP_SUF f32
 #define XP_ABS(x) fabsf(x)
+#define XP_ABS2(x) ((x) * (x))
 #define XP_RE(x) (x)
 #define XP_CONJ(x) (x)
 #define XP_SQRT(x) sqrtf(x)
+#define XP_HYPOT(x, y) hypotf(x, y)
+#define XP_EPS FLT_EPSILON
+#define XP_RMIN FLT_MIN
+#define XP_RMAX FLT_MAX
+#define XP_CPLX 0
 #include "factor_impl.h"
+#include "eigen_impl.h"
 #undef XP_T
 #undef XP_R
 #undef XP_SUF
 #undef XP_ABS
+#undef XP_ABS2
 #undef XP_SQRT
+#undef XP_HYPOT
+#undef XP_EPS
+#undef XP_RMIN
+#undef XP_RMAX
 
 #define XP_T double
 #define XP_R double
 #define XP_SUF f64
 #define XP_ABS(x) fabs(x)
+#define XP_ABS2(x) ((x) * (x))
 #define XP_SQRT(x) sqrt(x)
+#define XP_HYPOT(x, y) hypot(x, y)
+#define XP_EPS DBL_EPSILON
+#define XP_RMIN DBL_MIN
+#define XP_RMAX DBL_MAX
 #include "factor_impl.h"
+#include "eigen_impl.h"
 #undef XP_T
 #undef XP_R
 #undef XP_SUF
 #undef XP_ABS
+#undef XP_ABS2
 #undef XP_RE
 #undef XP_CONJ
 #undef XP_SQRT
+#undef XP_HYPOT
+#undef XP_EPS
+#undef XP_RMIN
+#undef XP_RMAX
+#undef XP_CPLX
 
 #define XP_T xp_c64_t
 #define XP_R float
 #define XP_SUF c64
 #define XP_ABS(x) cabsf(x)
+#define XP_ABS2(x) (crealf(x) * crealf(x) + cimagf(x) * cimagf(x))
 #define XP_RE(x) crealf(x)
+#define XP_IM(x) cimagf(x)
 #define XP_CONJ(x) conjf(x)
 #define XP_SQRT(x) sqrtf(x)
+#define XP_CSQRT(x) csqrtf(x)
+#define XP_HYPOT(x, y) hypotf(x, y)
+#define XP_EPS FLT_EPSILON
+#define XP_RMIN FLT_MIN
+#define XP_RMAX FLT_MAX
+#define XP_CPLX 1
 #include "factor_impl.h"
+#include "eigen_impl.h"
 #undef XP_T
 #undef XP_R
 #undef XP_SUF
 #undef XP_ABS
+#undef XP_ABS2
 #undef XP_RE
+#undef XP_IM
 #undef XP_CONJ
 #undef XP_SQRT
+#undef XP_CSQRT
+#undef XP_HYPOT
+#undef XP_EPS
+#undef XP_RMIN
+#undef XP_RMAX
 
 #define XP_T xp_c128_t
 #define XP_R double
 #define XP_SUF c128
 #define XP_ABS(x) cabs(x)
+#define XP_ABS2(x) (creal(x) * creal(x) + cimag(x) * cimag(x))
 #define XP_RE(x) creal(x)
+#define XP_IM(x) cimag(x)
 #define XP_CONJ(x) conj(x)
 #define XP_SQRT(x) sqrt(x)
+#define XP_CSQRT(x) csqrt(x)
+#define XP_HYPOT(x, y) hypot(x, y)
+#define XP_EPS DBL_EPSILON
+#define XP_RMIN DBL_MIN
+#define XP_RMAX DBL_MAX
 #include "factor_impl.h"
+#include "eigen_impl.h"
 #undef XP_T
 #undef XP_R
 #undef XP_SUF
 #undef XP_ABS
+#undef XP_ABS2
 #undef XP_RE
+#undef XP_IM
 #undef XP_CONJ
 #undef XP_SQRT
+#undef XP_CSQRT
+#undef XP_HYPOT
+#undef XP_EPS
+#undef XP_RMIN
+#undef XP_RMAX
+#undef XP_CPLX
 
 #define XP__SWITCH(dt, call)                             \
     switch (dt) {                                        \
@@ -177,4 +237,56 @@ xp_status xp__ref_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, i
 #undef C_
     xp__scratch_free(v, bytes ? bytes : 1);
     return XP_OK;
+}
+
+xp_status xp__ref_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
+                        void *w, int64_t *info) {
+    bool v = jobz == 'V';
+    switch (dt) {
+    case XP_FLOAT32: return heevj_f32(v, uplo, n, a, lda, w, info);
+    case XP_FLOAT64: return heevj_f64(v, uplo, n, a, lda, w, info);
+    case XP_COMPLEX64: return heevj_c64(v, uplo, n, a, lda, w, info);
+    case XP_COMPLEX128: return heevj_c128(v, uplo, n, a, lda, w, info);
+    default: return XP_ERR_NOT_IMPLEMENTED;
+    }
+}
+
+xp_status xp__ref_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda,
+                        void *s, void *u, int64_t ldu, void *vt, int64_t ldvt, int64_t *info) {
+    switch (dt) {
+    case XP_FLOAT32: return gesvj_f32(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, info);
+    case XP_FLOAT64: return gesvj_f64(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, info);
+    case XP_COMPLEX64: return gesvj_c64(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, info);
+    case XP_COMPLEX128: return gesvj_c128(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, info);
+    default: return XP_ERR_NOT_IMPLEMENTED;
+    }
+}
+
+/* Real input runs in complex arithmetic of the same precision (w and vr are
+ * complex anyway): a complex copy of a is made first. */
+xp_status xp__ref_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
+                       int64_t ldvr, int64_t *info) {
+    if (dt == XP_COMPLEX64) return geevqr_c64(n, a, lda, w, vr, ldvr, info);
+    if (dt == XP_COMPLEX128) return geevqr_c128(n, a, lda, w, vr, ldvr, info);
+    if (dt != XP_FLOAT32 && dt != XP_FLOAT64) return XP_ERR_NOT_IMPLEMENTED;
+    xp_dtype ct = dt == XP_FLOAT32 ? XP_COMPLEX64 : XP_COMPLEX128;
+    size_t bytes = (size_t)(n ? n : 1) * (size_t)(n ? n : 1) * xp_dtype_size(ct);
+    void *c = xp__scratch(bytes);
+    if (!c) return XP_ERR_NOMEM;
+    xp_status st;
+    if (dt == XP_FLOAT32) {
+        const float *A = a;
+        xp_c64_t *C = c;
+        for (int64_t j = 0; j < n; j++)
+            for (int64_t i = 0; i < n; i++) C[i + j * n] = A[i + j * lda];
+        st = geevqr_c64(n, C, n, w, vr, ldvr, info);
+    } else {
+        const double *A = a;
+        xp_c128_t *C = c;
+        for (int64_t j = 0; j < n; j++)
+            for (int64_t i = 0; i < n; i++) C[i + j * n] = A[i + j * lda];
+        st = geevqr_c128(n, C, n, w, vr, ldvr, info);
+    }
+    xp__scratch_free(c, bytes);
+    return st;
 }

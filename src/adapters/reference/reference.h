@@ -21,6 +21,12 @@ xp_status xp__ref_geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
                         int64_t *info);
 xp_status xp__ref_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                         const void *tau, int64_t *info);
+xp_status xp__ref_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
+                        void *w, int64_t *info);
+xp_status xp__ref_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
+                       int64_t ldvr, int64_t *info);
+xp_status xp__ref_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda,
+                        void *s, void *u, int64_t ldu, void *vt, int64_t ldvt, int64_t *info);
 
 /* ---- reduction kernels (reduce.c, reduce_kernels.inc) ---------------------- */
 
