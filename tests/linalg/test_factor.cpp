@@ -295,6 +295,31 @@ TEST(LinalgSvd, RankDeficientStaysUnitary) {
             }
 }
 
+// Finite entries near the overflow or underflow threshold (array-api-tests draws
+// them): the SVD must scale, as LAPACK does, instead of squaring its way to inf or
+// failing to converge. svdvals(2^e B) = 2^e svdvals(B), exactly up to rounding.
+TEST(LinalgSvd, ExtremeMagnitudesScale) {
+    for (xp_dtype dt : float_dtypes()) {
+        bool single = dt == XP_FLOAT32 || dt == XP_COMPLEX64;
+        for (int e : {single ? 100 : 1000, single ? -100 : -1000})
+            for (auto mn : std::vector<std::pair<int64_t, int64_t>>{{4, 5}, {5, 4}}) {
+                auto b = rand_vals(dt, {mn.first, mn.second}, 43);
+                std::vector<cd> big(b.size());
+                for (size_t i = 0; i < b.size(); i++)
+                    big[i] = cd(std::ldexp(b[i].real(), e), std::ldexp(b[i].imag(), e));
+                Arr B = make(b, dt, {mn.first, mn.second}), A = make(big, dt, {mn.first, mn.second});
+                Arr sb(xp_linalg_svdvals(B)), sa(xp_linalg_svdvals(A));
+                ASSERT_XP_OK(sb);
+                ASSERT_XP_OK(sa);
+                auto vb = values(sb), va = values(sa);
+                ASSERT_EQ(va.size(), vb.size());
+                for (size_t i = 0; i < va.size(); i++)
+                    EXPECT_NEAR(std::ldexp(va[i].real(), -e), vb[i].real(), tol(dt, 5) * vb[0].real())
+                        << dtype_str(dt) << " e=" << e << " i=" << i;
+            }
+    }
+}
+
 // A NaN or an infinity in the input: the solvers must return (iterations are
 // capped), with a backend error (LAPACK's info, "no convergence") or a NaN in
 // the result, as the wrapped libraries do; never a finite answer or a hang.
