@@ -532,6 +532,7 @@ static xp_array *eig_impl(const char *fn, const xp_array *x, bool vectors, xp_ar
     for (int64_t t = 0; t < nb && n > 0; t++) {
         char *A = ws, *VR = ws + mb;
         transpose(A, xp__data(a) + (size_t)t * mb, n, n, dt, false);
+        if ((err = xp__la_nonfinite(fn, "geev", A, n * n, dt))) break;
         int64_t info = 0;
         xp_status s = xp__la_geev(dt, n, A, n, xp__data(w) + (size_t)(t * n) * cs,
                                   vectors ? VR : NULL, n, &info);
@@ -609,6 +610,7 @@ xp_array *xp__la_svd(const char *fn, const xp_array *x, char jobz, xp_array **uo
             }
             continue;
         }
+        if ((err = xp__la_nonfinite(fn, "gesdd", xp__data(a) + (size_t)t * mb, m * n, dt))) break;
         int64_t info = 0;
         xp_status sst = xp__la_gesdd(
             dt, jobz, n, m, xp__data(a) + (size_t)t * mb, n, xp__data(s) + (size_t)(t * k) * rs,

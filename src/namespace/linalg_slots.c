@@ -2,6 +2,7 @@
  * small helpers shared by the linear-algebra core. */
 #include "linalg_core.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Calls slot `s` of each adapter in turn until one takes the call. */
@@ -82,6 +83,23 @@ xp_array *xp__la_fail(const char *fn, const char *routine, xp_status st, int64_t
     if (st != XP_OK) return xp__error(st, fn, "%s failed", routine);
     return xp__error(numeric_status, fn, "argument 'x': %s (%s info=%lld)", what, routine,
                      (long long)info);
+}
+
+xp_array *xp__la_nonfinite(const char *fn, const char *routine, const void *p, int64_t count,
+                           xp_dtype dt) {
+    /* LAPACK's gebal/gehrd/hseqr call xerbla (which prints) on a NaN, and gesdd returns
+     * info=-4: refuse non-finite input before any routine sees it, the same on every
+     * flavor (NumPy's eig raises LinAlgError for it too). */
+    int64_t nr = (dt == XP_COMPLEX64 || dt == XP_COMPLEX128) ? 2 * count : count;
+    bool single = dt == XP_FLOAT32 || dt == XP_COMPLEX64;
+    for (int64_t i = 0; i < nr; i++) {
+        double v = single ? (double)((const float *)p)[i] : ((const double *)p)[i];
+        if (!isfinite(v))
+            return xp__error(XP_ERR_BACKEND, fn,
+                             "argument 'x': has a NaN or an infinity (%s needs finite input)",
+                             routine);
+    }
+    return NULL;
 }
 
 xp_array *xp__la_check(const char *fn, const char *arg, const xp_array *x, bool square) {

@@ -321,9 +321,13 @@ TEST(LinalgSvd, ExtremeMagnitudesScale) {
 }
 
 // A NaN or an infinity in the input: the solvers must return (iterations are
-// capped), with a backend error (LAPACK's info, "no convergence") or a NaN in
-// the result, as the wrapped libraries do; never a finite answer or a hang.
+// capped), with a backend error (LAPACK's info, "no convergence", or the
+// non-finite input refused before geev/gesdd) or a NaN in the result; never a
+// finite answer or a hang, and nothing printed (OpenBLAS's LAPACK calls xerbla,
+// which prints, when gebal/gehrd/hseqr see a NaN).
 TEST(LinalgSpectral, NonFiniteInputReturns) {
+    ::testing::internal::CaptureStdout(); /* OpenBLAS's xerbla prints to stdout */
+    ::testing::internal::CaptureStderr();
     for (xp_dtype dt : float_dtypes())
         for (double bad : {NAN, INFINITY}) {
             auto a = hpd_vals(dt, N, 41);
@@ -340,6 +344,9 @@ TEST(LinalgSpectral, NonFiniteInputReturns) {
                 EXPECT_TRUE(nan) << dtype_str(dt) << " k=" << k << " bad=" << bad;
             }
         }
+    std::string err = ::testing::internal::GetCapturedStderr();
+    std::string out = ::testing::internal::GetCapturedStdout();
+    EXPECT_EQ(out + err, "");
 }
 
 TEST(LinalgPinv, MoorePenroseConditions) {
