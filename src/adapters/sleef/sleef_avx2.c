@@ -1,9 +1,9 @@
 /* SLEEF's AVX2+FMA u10 routines over contiguous float32/float64 runs (4 double
  * or 8 float lanes). Compiled with -mavx2 -mfma; called only after a run-time
  * CPU check (sleef.c). Lanes whose input is NaN, infinite, zero or subnormal
- * are recomputed with the scalar libm function `fix` (a mask test per vector;
- * the scalar path runs only when one is present). Each vector is loaded before
- * its result is stored, so y may alias x. */
+ * are recomputed with the scalar libm function `fix`, sqrt excepted (a mask
+ * test per vector; the scalar path runs only when one is present). Each vector
+ * is loaded before its result is stored, so y may alias x. */
 #include <immintrin.h>
 #include <float.h>
 #include <sleef.h>
@@ -42,13 +42,13 @@ static __attribute__((noinline)) __m256 fix_f(__m256 v, __m256 r, unsigned m, fl
     return _mm256_loadu_ps(rv);
 }
 
-static inline void run_d(int64_t n, const double *x, double *y, double (*fix)(double),
+static inline void run_d(int64_t n, const double *x, double *y, double (*fix)(double), int check,
                          __m256d (*f)(__m256d)) {
     int64_t i = 0;
     for (; i + 4 <= n; i += 4) {
         __m256d v = _mm256_loadu_pd(x + i), r = f(v);
         unsigned m = special_d(v);
-        if (__builtin_expect(m != 0, 0)) r = fix_d(v, r, m, fix);
+        if (check && __builtin_expect(m != 0, 0)) r = fix_d(v, r, m, fix);
         _mm256_storeu_pd(y + i, r);
     }
     if (i < n) { /* the tail, padded with 1 */
@@ -56,18 +56,18 @@ static inline void run_d(int64_t n, const double *x, double *y, double (*fix)(do
         memcpy(b, x + i, (size_t)(n - i) * sizeof *b);
         __m256d v = _mm256_loadu_pd(b), r = f(v);
         unsigned m = special_d(v);
-        if (m) r = fix_d(v, r, m, fix);
+        if (check && m) r = fix_d(v, r, m, fix);
         _mm256_storeu_pd(b, r);
         memcpy(y + i, b, (size_t)(n - i) * sizeof *b);
     }
 }
-static inline void run_f(int64_t n, const float *x, float *y, float (*fix)(float),
+static inline void run_f(int64_t n, const float *x, float *y, float (*fix)(float), int check,
                          __m256 (*f)(__m256)) {
     int64_t i = 0;
     for (; i + 8 <= n; i += 8) {
         __m256 v = _mm256_loadu_ps(x + i), r = f(v);
         unsigned m = special_f(v);
-        if (__builtin_expect(m != 0, 0)) r = fix_f(v, r, m, fix);
+        if (check && __builtin_expect(m != 0, 0)) r = fix_f(v, r, m, fix);
         _mm256_storeu_ps(y + i, r);
     }
     if (i < n) {
@@ -75,7 +75,7 @@ static inline void run_f(int64_t n, const float *x, float *y, float (*fix)(float
         memcpy(b, x + i, (size_t)(n - i) * sizeof *b);
         __m256 v = _mm256_loadu_ps(b), r = f(v);
         unsigned m = special_f(v);
-        if (m) r = fix_f(v, r, m, fix);
+        if (check && m) r = fix_f(v, r, m, fix);
         _mm256_storeu_ps(b, r);
         memcpy(y + i, b, (size_t)(n - i) * sizeof *b);
     }
@@ -83,18 +83,19 @@ static inline void run_f(int64_t n, const float *x, float *y, float (*fix)(float
 
 #define DEF(op)                                                                      \
     static void d_##op(int64_t n, const double *x, double *y, double (*fix)(double)) { \
-        run_d(n, x, y, fix, Sleef_##op##d4_u10avx2);                                 \
+        run_d(n, x, y, fix, 1, Sleef_##op##d4_u10avx2);                              \
     }                                                                                \
     static void f_##op(int64_t n, const float *x, float *y, float (*fix)(float)) {    \
-        run_f(n, x, y, fix, Sleef_##op##f8_u10avx2);                                 \
+        run_f(n, x, y, fix, 1, Sleef_##op##f8_u10avx2);                              \
     }
 XP_SLEEF_OPS(DEF)
 
-/* sqrt: the hardware's vector square root (correctly rounded). */
+/* sqrt: the hardware's vector square root, correctly rounded and IEEE 754 on
+ * every special input (NaN, -x, +-0, +-inf, subnormals): no lanes to fix. */
 static inline __m256d sqrt_d(__m256d v) { return _mm256_sqrt_pd(v); }
 static inline __m256 sqrt_f(__m256 v) { return _mm256_sqrt_ps(v); }
-static void d_sqrt(int64_t n, const double *x, double *y, double (*fix)(double)) { run_d(n, x, y, fix, sqrt_d); }
-static void f_sqrt(int64_t n, const float *x, float *y, float (*fix)(float)) { run_f(n, x, y, fix, sqrt_f); }
+static void d_sqrt(int64_t n, const double *x, double *y, double (*fix)(double)) { run_d(n, x, y, fix, 0, sqrt_d); }
+static void f_sqrt(int64_t n, const float *x, float *y, float (*fix)(float)) { run_f(n, x, y, fix, 0, sqrt_f); }
 
 #define ROW(op) .f64[XP_OP_##op] = d_##op, .f32[XP_OP_##op] = f_##op,
 const xp_sleef_isa xp__sleef_avx2 = {XP_SLEEF_OPS(ROW) ROW(sqrt)};

@@ -11,7 +11,8 @@
     X(tanh) X(asin) X(acos) X(atan) X(asinh) X(acosh) X(atanh)
 
 /* y[i] = op(x[i]) for i < n; lanes whose input is NaN, infinite, zero or
- * subnormal are recomputed as fix(x[i]) (libm). y may alias x. */
+ * subnormal are recomputed as fix(x[i]) (libm; not for sqrt, whose hardware
+ * instruction is IEEE 754 on every input). y may alias x. */
 typedef void (*xp_sleef_f64_fn)(int64_t n, const double *x, double *y, double (*fix)(double));
 typedef void (*xp_sleef_f32_fn)(int64_t n, const float *x, float *y, float (*fix)(float));
 
