@@ -4,13 +4,11 @@
  * XP_ERR_NOT_IMPLEMENTED so the libm adapter below takes them. Elements whose
  * input is NaN, infinite, zero or subnormal are recomputed with libm, so the
  * standard's special cases (signed zeros, NaN, infinities) never depend on
- * SLEEF's handling of them. */
+ * SLEEF's handling of them (the ISA files test each vector for such lanes). */
 #include "sleef_ops.h"
 
-#include <float.h>
 #include <math.h>
 #include <pthread.h>
-#include <string.h>
 
 #include "../reference/ew_common.h"
 
@@ -23,22 +21,11 @@ static void pick_isa(void) {
     else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) isa = &xp__sleef_avx2;
 }
 
-enum { BLOCK = 1024 };
-
 static xp_status run64(xp_op op, double (*scalar)(double), int64_t n, char *const *args,
                        const int64_t *steps) {
     pthread_once(&isa_once, pick_isa);
     if (!isa || steps[0] != sizeof(double) || steps[1] != sizeof(double)) return XP_ERR_NOT_IMPLEMENTED;
-    const double *x = (const double *)args[0];
-    double *y = (double *)args[1];
-    double buf[BLOCK];
-    for (int64_t i = 0; i < n; i += BLOCK) {
-        int64_t m = n - i < BLOCK ? n - i : BLOCK;
-        memcpy(buf, x + i, (size_t)m * sizeof *buf); /* y may alias x */
-        isa->f64[op](m, buf, y + i);
-        for (int64_t j = 0; j < m; j++)
-            if (!(fabs(buf[j]) >= DBL_MIN && fabs(buf[j]) <= DBL_MAX)) y[i + j] = scalar(buf[j]);
-    }
+    isa->f64[op](n, (const double *)args[0], (double *)args[1], scalar);
     return XP_OK;
 }
 
@@ -46,16 +33,7 @@ static xp_status run32(xp_op op, float (*scalar)(float), int64_t n, char *const 
                        const int64_t *steps) {
     pthread_once(&isa_once, pick_isa);
     if (!isa || steps[0] != sizeof(float) || steps[1] != sizeof(float)) return XP_ERR_NOT_IMPLEMENTED;
-    const float *x = (const float *)args[0];
-    float *y = (float *)args[1];
-    float buf[BLOCK];
-    for (int64_t i = 0; i < n; i += BLOCK) {
-        int64_t m = n - i < BLOCK ? n - i : BLOCK;
-        memcpy(buf, x + i, (size_t)m * sizeof *buf);
-        isa->f32[op](m, buf, y + i);
-        for (int64_t j = 0; j < m; j++)
-            if (!(fabsf(buf[j]) >= FLT_MIN && fabsf(buf[j]) <= FLT_MAX)) y[i + j] = scalar(buf[j]);
-    }
+    isa->f32[op](n, (const float *)args[0], (float *)args[1], scalar);
     return XP_OK;
 }
 

@@ -10,8 +10,11 @@
     X(exp) X(expm1) X(log) X(log1p) X(log2) X(log10) X(sin) X(cos) X(tan) X(sinh) X(cosh) \
     X(tanh) X(asin) X(acos) X(atan) X(asinh) X(acosh) X(atanh)
 
-typedef void (*xp_sleef_f64_fn)(int64_t n, const double *x, double *y);
-typedef void (*xp_sleef_f32_fn)(int64_t n, const float *x, float *y);
+/* y[i] = op(x[i]) for i < n; lanes whose input is NaN, infinite, zero or
+ * subnormal are recomputed as fix(x[i]) (libm; not for sqrt, whose hardware
+ * instruction is IEEE 754 on every input). y may alias x. */
+typedef void (*xp_sleef_f64_fn)(int64_t n, const double *x, double *y, double (*fix)(double));
+typedef void (*xp_sleef_f32_fn)(int64_t n, const float *x, float *y, float (*fix)(float));
 
 typedef struct xp_sleef_isa {
     xp_sleef_f64_fn f64[XP_OP_COUNT];
