@@ -136,3 +136,213 @@ bool xp__argsort_run(xp_dtype dt, const char *p, int64_t n, bool descending, int
     xp__scratch_free(tv, bytes);
     return ok;
 }
+
+/* ---- Sorting values by their keys alone (sort, unique_values/counts) -------
+ * For every non-complex dtype the key is a bijection of the element's bits,
+ * except that -0/+0 share one key and every NaN has the top key. So sort keys
+ * only (4 or 8 bytes an element instead of 16 for key+index pairs) and map
+ * each key back to its value; the elements of the two shared keys are taken
+ * from the input in their original order, which is what a stable sort gives. */
+
+static void insertion_u32(uint32_t *key, int64_t n) {
+    for (int64_t i = 1; i < n; i++) {
+        uint32_t k = key[i];
+        int64_t j = i;
+        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
+        key[j] = k;
+    }
+}
+
+static void insertion_u64(uint64_t *key, int64_t n) {
+    for (int64_t i = 1; i < n; i++) {
+        uint64_t k = key[i];
+        int64_t j = i;
+        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
+        key[j] = k;
+    }
+}
+
+/* LSD radix sort of 32-bit keys, 8-bit digits; digits equal in every key are
+ * skipped. t: scratch of n keys. The result ends in key. */
+static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
+    if (n <= 48) {
+        insertion_u32(key, n);
+        return;
+    }
+    int64_t cnt[4][256];
+    memset(cnt, 0, sizeof cnt);
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t k = key[i];
+        cnt[0][k & 255]++;
+        cnt[1][(k >> 8) & 255]++;
+        cnt[2][(k >> 16) & 255]++;
+        cnt[3][k >> 24]++;
+    }
+    uint32_t *s = key, *d = t;
+    for (int b = 0; b < 4; b++) {
+        int shift = 8 * b;
+        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
+        int64_t pos[256], sum = 0;
+        for (int v = 0; v < 256; v++) {
+            pos[v] = sum;
+            sum += cnt[b][v];
+        }
+        for (int64_t i = 0; i < n; i++) {
+            uint32_t k = s[i];
+            d[pos[(k >> shift) & 255]++] = k;
+        }
+        uint32_t *x = s;
+        s = d;
+        d = x;
+    }
+    if (s != key) memcpy(key, s, (size_t)n * 4);
+}
+
+static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
+    if (n <= 48) {
+        insertion_u64(key, n);
+        return;
+    }
+    int64_t cnt[8][256];
+    memset(cnt, 0, sizeof cnt);
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t k = key[i];
+        for (int b = 0; b < 8; b++) cnt[b][(k >> (8 * b)) & 255]++;
+    }
+    uint64_t *s = key, *d = t;
+    for (int b = 0; b < 8; b++) {
+        int shift = 8 * b;
+        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
+        int64_t pos[256], sum = 0;
+        for (int v = 0; v < 256; v++) {
+            pos[v] = sum;
+            sum += cnt[b][v];
+        }
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t k = s[i];
+            d[pos[(k >> shift) & 255]++] = k;
+        }
+        uint64_t *x = s;
+        s = d;
+        d = x;
+    }
+    if (s != key) memcpy(key, s, (size_t)n * 8);
+}
+
+size_t xp__sort_key_size(xp_dtype dt) {
+    return xp_dtype_size(dt) <= 4 ? 4 : 8;
+}
+
+void xp__sort_values(xp_dtype dt, const char *p, int64_t n, bool desc, char *dst, void *kbuf,
+                     void *tbuf) {
+    size_t is = xp_dtype_size(dt);
+    if (n <= 0) return;
+    if (is <= 4) {
+        uint32_t *key = kbuf ? kbuf : (void *)dst, flip = desc ? UINT32_MAX : 0;
+        switch (dt) {
+        case XP_FLOAT32: {
+            const float *x = (const float *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = (uint32_t)xp__key_f32(x[i]) ^ flip;
+            break;
+        }
+        case XP_BOOL:
+            for (int64_t i = 0; i < n; i++) key[i] = (uint32_t)(p[i] != 0) ^ flip;
+            break;
+        case XP_INT8:
+        case XP_UINT8: {
+            uint32_t sb = dt == XP_INT8 ? 0x80u : 0;
+            for (int64_t i = 0; i < n; i++) key[i] = ((const uint8_t *)p)[i] ^ sb ^ flip;
+            break;
+        }
+        case XP_INT16:
+        case XP_UINT16: {
+            uint32_t sb = dt == XP_INT16 ? 0x8000u : 0;
+            const uint16_t *x = (const uint16_t *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+            break;
+        }
+        default: { /* int32, uint32 */
+            uint32_t sb = dt == XP_INT32 ? 0x80000000u : 0;
+            const uint32_t *x = (const uint32_t *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+            break;
+        }
+        }
+        radix_u32(key, n, tbuf);
+        switch (dt) {
+        case XP_FLOAT32: {
+            const float *x = (const float *)p;
+            float *y = (float *)(void *)dst;
+            uint32_t zk = (UINT32_C(1) << 31) ^ flip, nk = UINT32_MAX ^ flip;
+            int64_t zi = 0, ni = 0;
+            for (int64_t i = 0; i < n; i++) {
+                uint32_t k = key[i];
+                if (k == zk) {
+                    while (!(x[zi] == 0)) zi++;
+                    y[i] = x[zi++];
+                } else if (k == nk) {
+                    while (x[ni] == x[ni]) ni++;
+                    y[i] = x[ni++];
+                } else {
+                    uint32_t b = k ^ flip;
+                    b = (b >> 31) ? b & 0x7FFFFFFFu : ~b;
+                    memcpy(&y[i], &b, 4);
+                }
+            }
+            break;
+        }
+        case XP_BOOL:
+        case XP_INT8:
+        case XP_UINT8: {
+            uint32_t sb = dt == XP_INT8 ? 0x80u : 0;
+            for (int64_t i = 0; i < n; i++) ((uint8_t *)dst)[i] = (uint8_t)(key[i] ^ flip ^ sb);
+            break;
+        }
+        case XP_INT16:
+        case XP_UINT16: {
+            uint32_t sb = dt == XP_INT16 ? 0x8000u : 0;
+            uint16_t *y = (uint16_t *)(void *)dst;
+            for (int64_t i = 0; i < n; i++) y[i] = (uint16_t)(key[i] ^ flip ^ sb);
+            break;
+        }
+        default: {
+            uint32_t sb = dt == XP_INT32 ? 0x80000000u : 0;
+            uint32_t *y = (uint32_t *)(void *)dst;
+            for (int64_t i = 0; i < n; i++) y[i] = key[i] ^ flip ^ sb;
+            break;
+        }
+        }
+        return;
+    }
+    uint64_t *key = kbuf ? kbuf : (void *)dst, flip = desc ? UINT64_MAX : 0;
+    if (dt == XP_FLOAT64) {
+        const double *x = (const double *)p;
+        for (int64_t i = 0; i < n; i++) key[i] = xp__key_f64(x[i]) ^ flip;
+        radix_u64(key, n, tbuf);
+        double *y = (double *)(void *)dst;
+        uint64_t zk = (UINT64_C(1) << 63) ^ flip, nk = UINT64_MAX ^ flip;
+        int64_t zi = 0, ni = 0;
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t k = key[i];
+            if (k == zk) {
+                while (!(x[zi] == 0)) zi++;
+                y[i] = x[zi++];
+            } else if (k == nk) {
+                while (x[ni] == x[ni]) ni++;
+                y[i] = x[ni++];
+            } else {
+                uint64_t b = k ^ flip;
+                b = (b >> 63) ? b & ~(UINT64_C(1) << 63) : ~b;
+                memcpy(&y[i], &b, 8);
+            }
+        }
+        return;
+    }
+    /* int64, uint64 */
+    uint64_t sb = dt == XP_INT64 ? UINT64_C(1) << 63 : 0;
+    const uint64_t *x = (const uint64_t *)p;
+    for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+    radix_u64(key, n, tbuf);
+    uint64_t *y = (uint64_t *)(void *)dst;
+    for (int64_t i = 0; i < n; i++) y[i] = key[i] ^ flip ^ sb;
+}
