@@ -487,3 +487,51 @@ TEST(Statistical, ColumnSumsAcrossTileEdges) {
                     }
             }
 }
+
+// var along the middle axis (pairwise column deviations, tiles around 4096
+// columns) and along the last axis of many rows (sums and deviations chunk by
+// chunk of ~256 KiB): against a long double two-pass reference.
+TEST(Statistical, VarColumnsAndChunkedRows) {
+    std::mt19937_64 g(43);
+    auto run = [&](xp_dtype d, std::vector<int64_t> shape, int axis) {
+        xp_create_opts co = {d, XP_DEVICE_DEFAULT};
+        Arr a(xp_empty(3, shape.data(), &co));
+        ASSERT_XP_OK(a);
+        int64_t n = shape[0] * shape[1] * shape[2];
+        std::vector<double> v((size_t)n);
+        for (int64_t i = 0; i < n; i++) {
+            v[i] = 1000.0 + double(int64_t(g() % 2000001) - 1000000) / 8192.0;  // offset mean
+            if (d == XP_FLOAT32) v[i] = double(float(v[i]));
+            if (d == XP_FLOAT64) ((double *)xp_array_data(a))[i] = v[i];
+            else ((float *)xp_array_data(a))[i] = float(v[i]);
+        }
+        xp_reduce_opts o = {};
+        o.axes = one_axis(axis);
+        o.correction = 1;
+        Arr s(xp_var(a, &o));
+        ASSERT_XP_OK(s);
+        auto got = reals(s);
+        int64_t outer = axis == 1 ? shape[0] : shape[0] * shape[1], m = shape[axis],
+                inner = axis == 1 ? shape[2] : 1;
+        double tol = d == XP_FLOAT64 ? 1e-11 : 2e-3;
+        for (int64_t k = 0; k < outer; k++)
+            for (int64_t j = 0; j < inner; j++) {
+                long double mu = 0, ss = 0;
+                for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
+                mu /= m;
+                for (int64_t r = 0; r < m; r++) {
+                    long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
+                    ss += e * e;
+                }
+                double want = double(ss / (m - 1));
+                ASSERT_NEAR(got[k * inner + j], want, tol * want)
+                    << dtype_str(d) << " axis=" << axis << " m=" << m << " at " << k << "," << j;
+            }
+    };
+    for (xp_dtype d : {XP_FLOAT64, XP_FLOAT32}) {
+        for (int64_t w : {2, 4096, 4097})
+            for (int64_t rows : {2, 33, 100}) run(d, {2, rows, w}, 1);
+        run(d, {3, 300, 1000}, 2);  // chunks of 32 (float64) / 65 (float32) rows
+        run(d, {1, 5, 70000}, 2);   // rows beyond one chunk
+    }
+}
