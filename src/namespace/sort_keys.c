@@ -162,22 +162,10 @@ static void insertion_u64(uint64_t *key, int64_t n) {
     }
 }
 
-/* LSD radix sort of 32-bit keys, 8-bit digits; digits equal in every key are
- * skipped. t: scratch of n keys. The result ends in key. */
-static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
-    if (n <= 48) {
-        insertion_u32(key, n);
-        return;
-    }
-    int64_t cnt[4][256];
-    memset(cnt, 0, sizeof cnt);
-    for (int64_t i = 0; i < n; i++) {
-        uint32_t k = key[i];
-        cnt[0][k & 255]++;
-        cnt[1][(k >> 8) & 255]++;
-        cnt[2][(k >> 16) & 255]++;
-        cnt[3][k >> 24]++;
-    }
+/* LSD radix passes over 32-bit keys whose eight-bit digit histograms are in
+ * cnt; digits equal in every key are skipped. t: scratch of n keys. The result
+ * ends in key. */
+static void passes_u32(uint32_t *key, int64_t n, uint32_t *t, int64_t (*cnt)[256]) {
     uint32_t *s = key, *d = t;
     for (int b = 0; b < 4; b++) {
         int shift = 8 * b;
@@ -198,17 +186,7 @@ static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
     if (s != key) memcpy(key, s, (size_t)n * 4);
 }
 
-static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
-    if (n <= 48) {
-        insertion_u64(key, n);
-        return;
-    }
-    int64_t cnt[8][256];
-    memset(cnt, 0, sizeof cnt);
-    for (int64_t i = 0; i < n; i++) {
-        uint64_t k = key[i];
-        for (int b = 0; b < 8; b++) cnt[b][(k >> (8 * b)) & 255]++;
-    }
+static void passes_u64(uint64_t *key, int64_t n, uint64_t *t, int64_t (*cnt)[256]) {
     uint64_t *s = key, *d = t;
     for (int b = 0; b < 8; b++) {
         int shift = 8 * b;
@@ -227,6 +205,83 @@ static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
         d = x;
     }
     if (s != key) memcpy(key, s, (size_t)n * 8);
+}
+
+/* Stable sorts of keys alone: insertion sort up to 48 keys, else the radix
+ * passes after one histogram pass. */
+/* The histograms of the byte digits. Four interleaved copies of 32-bit
+ * counters (n < 2^32 here): a digit that repeats from key to key (the
+ * exponent byte of floats, small integers) would otherwise chain every
+ * increment on the one before through memory. */
+static void hist_u32(const uint32_t *key, int64_t n, int64_t (*cnt)[256]) {
+    memset(cnt, 0, 4 * 256 * sizeof(int64_t));
+    uint32_t c[4][4][256];
+    memset(c, 0, sizeof c);
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int u = 0; u < 4; u++) {
+            uint32_t k = key[i + u];
+            c[u][0][k & 255]++;
+            c[u][1][(k >> 8) & 255]++;
+            c[u][2][(k >> 16) & 255]++;
+            c[u][3][k >> 24]++;
+        }
+    for (; i < n; i++)
+        for (int b = 0; b < 4; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    for (int u = 0; u < 4; u++)
+        for (int b = 0; b < 4; b++)
+            for (int v = 0; v < 256; v++) cnt[b][v] += c[u][b][v];
+}
+
+static void hist_u64(const uint64_t *key, int64_t n, int64_t (*cnt)[256]) {
+    memset(cnt, 0, 8 * 256 * sizeof(int64_t));
+    uint32_t c[2][8][256];
+    memset(c, 0, sizeof c);
+    int64_t i = 0;
+    for (; i + 2 <= n; i += 2)
+        for (int u = 0; u < 2; u++) {
+            uint64_t k = key[i + u];
+            for (int b = 0; b < 8; b++) c[u][b][(k >> (8 * b)) & 255]++;
+        }
+    for (; i < n; i++)
+        for (int b = 0; b < 8; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    for (int u = 0; u < 2; u++)
+        for (int b = 0; b < 8; b++)
+            for (int v = 0; v < 256; v++) cnt[b][v] += c[u][b][v];
+}
+
+/* Stable sorts of keys alone: insertion sort up to 48 keys, else one
+ * histogram pass and the radix passes. */
+static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
+    if (n <= 48) {
+        insertion_u32(key, n);
+        return;
+    }
+    int64_t cnt[4][256];
+    if (n < (INT64_C(1) << 32)) {
+        hist_u32(key, n, cnt);
+    } else {
+        memset(cnt, 0, sizeof cnt);
+        for (int64_t i = 0; i < n; i++)
+            for (int b = 0; b < 4; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    }
+    passes_u32(key, n, t, cnt);
+}
+
+static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
+    if (n <= 48) {
+        insertion_u64(key, n);
+        return;
+    }
+    int64_t cnt[8][256];
+    if (n < (INT64_C(1) << 32)) {
+        hist_u64(key, n, cnt);
+    } else {
+        memset(cnt, 0, sizeof cnt);
+        for (int64_t i = 0; i < n; i++)
+            for (int b = 0; b < 8; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    }
+    passes_u64(key, n, t, cnt);
 }
 
 size_t xp__sort_key_size(xp_dtype dt) {
