@@ -7,7 +7,7 @@
  *
  *   case <name> <dtype> <n> <ns per call> <bytes read per call>
  *
- * Usage: bench_statistics [substring filter]  */
+ * Usage: bench_statistics [substring of case names | "=name dtype n"]  */
 #define _POSIX_C_SOURCE 200809L
 #include <xparray.h>
 
@@ -135,10 +135,14 @@ static xp_array *randarr(xp_dtype dt, int ndim, const int64_t *shape, int64_t di
 
 static const char *filter;
 
+/* The filter is a substring of the case name, or, with a leading '=', exactly
+ * "name dtype n" (one case: run_statistics.py --interleave). */
 static void report(const char *name, ctx_t *c, xp_dtype dt, int64_t n, double bytes) {
-    char full[64];
+    char full[64], exact[96];
     snprintf(full, sizeof full, "%s", name);
-    if (filter && !strstr(full, filter)) return;
+    snprintf(exact, sizeof exact, "%s %s %lld", name, xp_dtype_name(dt), (long long)n);
+    if (filter && (filter[0] == '=' ? strcmp(exact, filter + 1) != 0 : !strstr(full, filter)))
+        return;
     double ns = measure(run, c);
     printf("case %s %s %lld %.0f %.0f\n", full, xp_dtype_name(dt), (long long)n, ns, bytes);
     fflush(stdout);
