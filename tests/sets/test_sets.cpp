@@ -170,7 +170,7 @@ void check_unique_bits(xp_dtype dt, const std::vector<E> &v) {
 template <typename E>
 void unique_sizes(xp_dtype dt, const std::vector<E> &pool) {
     std::mt19937_64 g(31);
-    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 3000}) {
+    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 3000, 70001}) {
         std::vector<E> v((size_t)n);
         for (auto &x : v) x = pool[g() % pool.size()];
         check_unique_bits<E>(dt, v);

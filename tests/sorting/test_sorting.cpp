@@ -128,8 +128,8 @@ TEST(Sorting, BadInput) {
 // Bit-exact against std::stable_sort on the raw elements: NaNs of any sign and
 // payload last (first when descending) in their input order, -0/+0 in input
 // order, infinities, subnormals; sizes around the insertion-sort threshold
-// (48) and radix runs with an even, odd and zero number of digit passes; rows
-// sharing one scratch buffer.
+// (48) and the 11-bit digits of 32-bit keys (from 65536), radix runs with an
+// even, odd and zero number of digit passes; rows sharing one scratch buffer.
 
 namespace {
 
@@ -183,7 +183,7 @@ void check_float_keys(xp_dtype dt) {
         from(sign | expo | (expo >> 1) | 5),   // negative quiet NaN with a payload
         std::numeric_limits<F>::denorm_min(), -std::numeric_limits<F>::denorm_min(),
         std::numeric_limits<F>::max(), std::numeric_limits<F>::lowest(), F(1), F(-1), F(0.5)};
-    for (int64_t n : {0, 1, 2, 3, 47, 48, 49, 50, 64, 255, 256, 257, 1000, 4099})
+    for (int64_t n : {0, 1, 2, 3, 47, 48, 49, 50, 64, 255, 256, 257, 1000, 4099, 65535, 65536, 70001})
         for (int64_t rows : {1, 3})
             for (int mix = 0; mix < 4; mix++) {
                 std::vector<F> v((size_t)(rows * n));
@@ -217,7 +217,7 @@ void check_int_keys(xp_dtype dt) {
     std::mt19937_64 g(23);
     const std::vector<E> specials = {std::numeric_limits<E>::min(), std::numeric_limits<E>::max(), E(0),
                                      E(1), E(std::is_signed<E>::value ? -1 : 2)};
-    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 1000, 4099})
+    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 1000, 4099, 65535, 65536, 70001})
         for (int64_t rows : {1, 3})
             for (int mix = 0; mix < 3; mix++) {
                 std::vector<E> v((size_t)(rows * n));
