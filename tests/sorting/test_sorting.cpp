@@ -186,6 +186,7 @@ void check_float_keys(xp_dtype dt) {
     for (int64_t n : {0, 1, 2, 3, 47, 48, 49, 50, 64, 255, 256, 257, 1000, 4099, 65535, 65536, 70001})
         for (int64_t rows : {1, 3})
             for (int mix = 0; mix < 4; mix++) {
+                if (rows > 1 && n > 5000) continue;  // one row is enough at the large sizes
                 std::vector<F> v((size_t)(rows * n));
                 for (auto &x : v) {
                     uint64_t r = g();
@@ -220,6 +221,7 @@ void check_int_keys(xp_dtype dt) {
     for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 1000, 4099, 65535, 65536, 70001})
         for (int64_t rows : {1, 3})
             for (int mix = 0; mix < 3; mix++) {
+                if (rows > 1 && n > 5000) continue;
                 std::vector<E> v((size_t)(rows * n));
                 for (auto &x : v) {
                     uint64_t r = g();
