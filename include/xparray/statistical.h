@@ -14,7 +14,9 @@
  * are combined as a binary tree, so the rounding error grows as O(log n) rather
  * than O(n). A reduction down the leading axis of a contiguous block (axis 0 of a
  * C-order matrix) adds whole rows into a vector of partial sums, each column
- * summed pairwise the same way over blocks of rows.
+ * summed pairwise the same way: blocks of up to 32 rows (four rows a pass),
+ * block sums combined as a binary tree. var/std sum the squared deviations
+ * with the same two schemes.
  *
  * mean/var/std of integer or bool input return float64 (NumPy's choice, allowed
  * by the standard); of complex input: mean keeps the dtype, var/std return the

@@ -76,6 +76,17 @@ bool xp__is_nan(xp_dtype dt, const char *p);
 /** Stable LSD radix sort of (key, val) pairs by key; tk/tv are scratch of n each. */
 void xp__radix_pairs(uint64_t *key, uint64_t *val, int64_t n, uint64_t *tk, uint64_t *tv);
 
+/** Bytes of one key of xp__sort_values: 4 for dtypes of up to 4 bytes, else 8. */
+size_t xp__sort_key_size(xp_dtype dt);
+
+/** Sorts the n contiguous elements at p (any non-complex dtype; the order of
+ * sorting.h, stable for -0/+0 and NaNs) into dst (n elements, not overlapping
+ * p) by sorting their keys alone. kbuf: scratch of n keys
+ * (xp__sort_key_size each), or NULL when the dtype's size equals the key size
+ * (dst holds the keys then); tbuf: scratch of n keys. */
+void xp__sort_values(xp_dtype dt, const char *p, int64_t n, bool desc, char *dst, void *kbuf,
+                     void *tbuf);
+
 /** Stable argsort of the n contiguous elements at p (dtype dt): writes the
  * permutation to perm. descending reverses the order of values (equal elements
  * keep their order). Needs scratch; returns false on allocation failure. */

@@ -5,6 +5,102 @@
 
 enum { U_VALUES, U_INDICES, U_INVERSE, U_COUNTS };
 
+/* Starts of the groups of equal elements in the n sorted elements at s (NaNs
+ * each their own group, -0 == +0); returns the number of groups, start[g] = n. */
+static int64_t group_starts(xp_dtype dt, const char *s, int64_t n, int64_t *start) {
+    int64_t g = 0;
+    if (n > 0) start[g++] = 0;
+    switch (dt) {
+    case XP_FLOAT32: {
+        const float *v = (const float *)s;
+        for (int64_t i = 1; i < n; i++)
+            if (!(v[i] == v[i - 1])) start[g++] = i;
+        break;
+    }
+    case XP_FLOAT64: {
+        const double *v = (const double *)s;
+        for (int64_t i = 1; i < n; i++)
+            if (!(v[i] == v[i - 1])) start[g++] = i;
+        break;
+    }
+    default: /* integers and bool: equal values have equal bits */
+        switch (xp_dtype_size(dt)) {
+        case 1:
+            for (int64_t i = 1; i < n; i++)
+                if (((const uint8_t *)s)[i] != ((const uint8_t *)s)[i - 1]) start[g++] = i;
+            break;
+        case 2: {
+            const uint16_t *v = (const uint16_t *)s;
+            for (int64_t i = 1; i < n; i++)
+                if (v[i] != v[i - 1]) start[g++] = i;
+            break;
+        }
+        case 4: {
+            const uint32_t *v = (const uint32_t *)s;
+            for (int64_t i = 1; i < n; i++)
+                if (v[i] != v[i - 1]) start[g++] = i;
+            break;
+        }
+        default: {
+            const uint64_t *v = (const uint64_t *)s;
+            for (int64_t i = 1; i < n; i++)
+                if (v[i] != v[i - 1]) start[g++] = i;
+            break;
+        }
+        }
+    }
+    start[g] = n;
+    return g;
+}
+
+/* unique_values / unique_counts of a non-complex dtype: a sorted copy of the
+ * values (keys alone, sort_keys.c), then one scan over it. The first element
+ * of each group is its first occurrence in x (the sort keeps -0/+0 in order). */
+static xp_status unique_sorted(const char *fn, const xp_array *x, const char *p, unsigned want,
+                               xp_array **out) {
+    xp_dtype dt = x->dtype;
+    size_t is = xp_dtype_size(dt), ks = xp__sort_key_size(dt);
+    int64_t n = x->size;
+    size_t m = (size_t)(n > 0 ? n : 1);
+    char *sorted = xp__scratch(m * is);
+    void *kbuf = ks == is ? NULL : xp__scratch(m * ks), *tbuf = xp__scratch(m * ks);
+    int64_t *start = xp__scratch(m * 8 + 8);
+    for (int f = 0; f < 4; f++) out[f] = NULL;
+    xp_array *fail = NULL;
+    if (!sorted || !tbuf || !start || (!kbuf && ks != is)) {
+        fail = xp__oom();
+    } else {
+        xp__sort_values(dt, p, n, false, sorted, kbuf, tbuf);
+        int64_t g = group_starts(dt, sorted, n, start);
+        out[U_VALUES] = xp__new(fn, dt, 1, &g, x->device);
+        if (xp_failed(out[U_VALUES])) {
+            fail = xp_retain(out[U_VALUES]);
+        } else {
+            char *v = xp__data(out[U_VALUES]);
+            for (int64_t j = 0; j < g; j++)
+                memcpy(v + (size_t)j * is, sorted + (size_t)start[j] * is, is);
+        }
+        if (!fail && (want & (1u << U_COUNTS))) {
+            out[U_COUNTS] = xp__new(fn, XP_INT64, 1, &g, x->device);
+            if (xp_failed(out[U_COUNTS])) {
+                fail = xp_retain(out[U_COUNTS]);
+            } else {
+                int64_t *c = (int64_t *)xp__data(out[U_COUNTS]);
+                for (int64_t j = 0; j < g; j++) c[j] = start[j + 1] - start[j];
+            }
+        }
+    }
+    xp__scratch_free(sorted, m * is);
+    xp__scratch_free(kbuf, m * ks);
+    xp__scratch_free(tbuf, m * ks);
+    xp__scratch_free(start, m * 8 + 8);
+    if (fail) {
+        for (int f = 0; f < 4; f++) xp_release(out[f]);
+        return xp__fail_all(fail, 4, out);
+    }
+    return XP_OK;
+}
+
 /* Fills out[U_*] for the fields in `want` (bit mask); returns the status. */
 static xp_status unique_impl(const char *fn, const xp_array *x, unsigned want, xp_array **out) {
     xp_array *err = xp__check(fn, "x", x);
@@ -15,8 +111,14 @@ static xp_status unique_impl(const char *fn, const xp_array *x, unsigned want, x
     size_t is = xp_dtype_size(dt);
     int64_t n = x->size;
     size_t pb = (size_t)(n > 0 ? n : 1) * 8;
-    int64_t *perm = xp__scratch(pb), *start = xp__scratch(pb + 8);
     const char *p = xp__data(flat);
+    if (!(want & ((1u << U_INDICES) | (1u << U_INVERSE))) &&
+        xp_dtype_kind(dt) != XP_KIND_COMPLEX_FLOATING) {
+        xp_status s = unique_sorted(fn, x, p, want, out);
+        xp_release(flat);
+        return s;
+    }
+    int64_t *perm = xp__scratch(pb), *start = xp__scratch(pb + 8);
     if (!perm || !start || !xp__argsort_run(dt, p, n, false, perm)) {
         xp__scratch_free(perm, pb);
         xp__scratch_free(start, pb + 8);

@@ -136,3 +136,319 @@ bool xp__argsort_run(xp_dtype dt, const char *p, int64_t n, bool descending, int
     xp__scratch_free(tv, bytes);
     return ok;
 }
+
+/* ---- Sorting values by their keys alone (sort, unique_values/counts) -------
+ * For every non-complex dtype the key is a bijection of the element's bits,
+ * except that -0/+0 share one key and every NaN has the top key. So sort keys
+ * only (4 or 8 bytes an element instead of 16 for key+index pairs) and map
+ * each key back to its value; the elements of the two shared keys are taken
+ * from the input in their original order, which is what a stable sort gives. */
+
+static void insertion_u32(uint32_t *key, int64_t n) {
+    for (int64_t i = 1; i < n; i++) {
+        uint32_t k = key[i];
+        int64_t j = i;
+        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
+        key[j] = k;
+    }
+}
+
+static void insertion_u64(uint64_t *key, int64_t n) {
+    for (int64_t i = 1; i < n; i++) {
+        uint64_t k = key[i];
+        int64_t j = i;
+        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
+        key[j] = k;
+    }
+}
+
+/* LSD radix passes over 32-bit keys whose eight-bit digit histograms are in
+ * cnt; digits equal in every key are skipped. t: scratch of n keys. The result
+ * ends in key. */
+static void passes_u32(uint32_t *key, int64_t n, uint32_t *t, int64_t (*cnt)[256]) {
+    uint32_t *s = key, *d = t;
+    for (int b = 0; b < 4; b++) {
+        int shift = 8 * b;
+        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
+        int64_t pos[256], sum = 0;
+        for (int v = 0; v < 256; v++) {
+            pos[v] = sum;
+            sum += cnt[b][v];
+        }
+        for (int64_t i = 0; i < n; i++) {
+            uint32_t k = s[i];
+            d[pos[(k >> shift) & 255]++] = k;
+        }
+        uint32_t *x = s;
+        s = d;
+        d = x;
+    }
+    if (s != key) memcpy(key, s, (size_t)n * 4);
+}
+
+static void passes_u64(uint64_t *key, int64_t n, uint64_t *t, int64_t (*cnt)[256]) {
+    uint64_t *s = key, *d = t;
+    for (int b = 0; b < 8; b++) {
+        int shift = 8 * b;
+        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
+        int64_t pos[256], sum = 0;
+        for (int v = 0; v < 256; v++) {
+            pos[v] = sum;
+            sum += cnt[b][v];
+        }
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t k = s[i];
+            d[pos[(k >> shift) & 255]++] = k;
+        }
+        uint64_t *x = s;
+        s = d;
+        d = x;
+    }
+    if (s != key) memcpy(key, s, (size_t)n * 8);
+}
+
+/* Stable sorts of keys alone: insertion sort up to 48 keys, else the radix
+ * passes after one histogram pass. */
+/* The histograms of the byte digits. Four interleaved copies of 32-bit
+ * counters (n < 2^32 here): a digit that repeats from key to key (the
+ * exponent byte of floats, small integers) would otherwise chain every
+ * increment on the one before through memory. */
+static void hist_u32(const uint32_t *key, int64_t n, int64_t (*cnt)[256]) {
+    memset(cnt, 0, 4 * 256 * sizeof(int64_t));
+    uint32_t c[4][4][256];
+    memset(c, 0, sizeof c);
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int u = 0; u < 4; u++) {
+            uint32_t k = key[i + u];
+            c[u][0][k & 255]++;
+            c[u][1][(k >> 8) & 255]++;
+            c[u][2][(k >> 16) & 255]++;
+            c[u][3][k >> 24]++;
+        }
+    for (; i < n; i++)
+        for (int b = 0; b < 4; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    for (int u = 0; u < 4; u++)
+        for (int b = 0; b < 4; b++)
+            for (int v = 0; v < 256; v++) cnt[b][v] += c[u][b][v];
+}
+
+static void hist_u64(const uint64_t *key, int64_t n, int64_t (*cnt)[256]) {
+    memset(cnt, 0, 8 * 256 * sizeof(int64_t));
+    uint32_t c[2][8][256];
+    memset(c, 0, sizeof c);
+    int64_t i = 0;
+    for (; i + 2 <= n; i += 2)
+        for (int u = 0; u < 2; u++) {
+            uint64_t k = key[i + u];
+            for (int b = 0; b < 8; b++) c[u][b][(k >> (8 * b)) & 255]++;
+        }
+    for (; i < n; i++)
+        for (int b = 0; b < 8; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    for (int u = 0; u < 2; u++)
+        for (int b = 0; b < 8; b++)
+            for (int v = 0; v < 256; v++) cnt[b][v] += c[u][b][v];
+}
+
+/* From 2^16 keys on, 32-bit keys take three passes of 11-bit digits instead
+ * of four of 8 (the 2048 write streams of a pass still fit in L2, and a
+ * repeating top digit, as floats' exponents, is spread over more buckets).
+ * The counters come from scratch; false when it cannot be had. */
+enum { R11 = 2048, R11_FROM = 65536 };
+static bool radix11_u32(uint32_t *key, int64_t n, uint32_t *t) {
+    size_t cb = 3 * R11 * sizeof(int64_t), hb = 2 * 3 * R11 * sizeof(uint32_t);
+    int64_t *cnt = xp__scratch(cb + hb);
+    if (!cnt) return false;
+    uint32_t *c = (uint32_t *)(cnt + 3 * R11); /* two interleaved copies */
+    memset(cnt, 0, cb + hb);
+    int64_t i = 0;
+    for (; i + 2 <= n; i += 2)
+        for (int u = 0; u < 2; u++) {
+            uint32_t k = key[i + u], *cu = c + u * 3 * R11;
+            cu[k & 2047]++;
+            cu[R11 + ((k >> 11) & 2047)]++;
+            cu[2 * R11 + (k >> 22)]++;
+        }
+    for (; i < n; i++) {
+        uint32_t k = key[i];
+        cnt[k & 2047]++;
+        cnt[R11 + ((k >> 11) & 2047)]++;
+        cnt[2 * R11 + (k >> 22)]++;
+    }
+    for (int v = 0; v < 3 * R11; v++) cnt[v] += (int64_t)c[v] + c[3 * R11 + v];
+    uint32_t *s = key, *d = t;
+    int64_t *pos = (int64_t *)(void *)c; /* the copies are spent: reuse them */
+    for (int b = 0; b < 3; b++) {
+        int shift = 11 * b;
+        const int64_t *cb1 = cnt + b * R11;
+        if (cb1[(key[0] >> shift) & 2047] == n) continue;
+        int64_t sum = 0;
+        for (int v = 0; v < R11; v++) {
+            pos[v] = sum;
+            sum += cb1[v];
+        }
+        for (int64_t j = 0; j < n; j++) {
+            uint32_t k = s[j];
+            d[pos[(k >> shift) & 2047]++] = k;
+        }
+        uint32_t *x = s;
+        s = d;
+        d = x;
+    }
+    if (s != key) memcpy(key, s, (size_t)n * 4);
+    xp__scratch_free(cnt, cb + hb);
+    return true;
+}
+
+/* Stable sorts of keys alone: insertion sort up to 48 keys, else one
+ * histogram pass and the radix passes. */
+static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
+    if (n <= 48) {
+        insertion_u32(key, n);
+        return;
+    }
+    if (n >= R11_FROM && radix11_u32(key, n, t)) return;
+    int64_t cnt[4][256];
+    if (n < (INT64_C(1) << 32)) {
+        hist_u32(key, n, cnt);
+    } else {
+        memset(cnt, 0, sizeof cnt);
+        for (int64_t i = 0; i < n; i++)
+            for (int b = 0; b < 4; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    }
+    passes_u32(key, n, t, cnt);
+}
+
+static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
+    if (n <= 48) {
+        insertion_u64(key, n);
+        return;
+    }
+    int64_t cnt[8][256];
+    if (n < (INT64_C(1) << 32)) {
+        hist_u64(key, n, cnt);
+    } else {
+        memset(cnt, 0, sizeof cnt);
+        for (int64_t i = 0; i < n; i++)
+            for (int b = 0; b < 8; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
+    }
+    passes_u64(key, n, t, cnt);
+}
+
+size_t xp__sort_key_size(xp_dtype dt) {
+    return xp_dtype_size(dt) <= 4 ? 4 : 8;
+}
+
+void xp__sort_values(xp_dtype dt, const char *p, int64_t n, bool desc, char *dst, void *kbuf,
+                     void *tbuf) {
+    size_t is = xp_dtype_size(dt);
+    if (n <= 0) return;
+    if (is <= 4) {
+        uint32_t *key = kbuf ? kbuf : (void *)dst, flip = desc ? UINT32_MAX : 0;
+        switch (dt) {
+        case XP_FLOAT32: {
+            const float *x = (const float *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = (uint32_t)xp__key_f32(x[i]) ^ flip;
+            break;
+        }
+        case XP_BOOL:
+            for (int64_t i = 0; i < n; i++) key[i] = (uint32_t)(p[i] != 0) ^ flip;
+            break;
+        case XP_INT8:
+        case XP_UINT8: {
+            uint32_t sb = dt == XP_INT8 ? 0x80u : 0;
+            for (int64_t i = 0; i < n; i++) key[i] = ((const uint8_t *)p)[i] ^ sb ^ flip;
+            break;
+        }
+        case XP_INT16:
+        case XP_UINT16: {
+            uint32_t sb = dt == XP_INT16 ? 0x8000u : 0;
+            const uint16_t *x = (const uint16_t *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+            break;
+        }
+        default: { /* int32, uint32 */
+            uint32_t sb = dt == XP_INT32 ? 0x80000000u : 0;
+            const uint32_t *x = (const uint32_t *)p;
+            for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+            break;
+        }
+        }
+        radix_u32(key, n, tbuf);
+        switch (dt) {
+        case XP_FLOAT32: {
+            const float *x = (const float *)p;
+            float *y = (float *)(void *)dst;
+            uint32_t zk = (UINT32_C(1) << 31) ^ flip, nk = UINT32_MAX ^ flip;
+            int64_t zi = 0, ni = 0;
+            for (int64_t i = 0; i < n; i++) {
+                uint32_t k = key[i];
+                if (k == zk) {
+                    while (!(x[zi] == 0)) zi++;
+                    y[i] = x[zi++];
+                } else if (k == nk) {
+                    while (x[ni] == x[ni]) ni++;
+                    y[i] = x[ni++];
+                } else {
+                    uint32_t b = k ^ flip;
+                    b = (b >> 31) ? b & 0x7FFFFFFFu : ~b;
+                    memcpy(&y[i], &b, 4);
+                }
+            }
+            break;
+        }
+        case XP_BOOL:
+        case XP_INT8:
+        case XP_UINT8: {
+            uint32_t sb = dt == XP_INT8 ? 0x80u : 0;
+            for (int64_t i = 0; i < n; i++) ((uint8_t *)dst)[i] = (uint8_t)(key[i] ^ flip ^ sb);
+            break;
+        }
+        case XP_INT16:
+        case XP_UINT16: {
+            uint32_t sb = dt == XP_INT16 ? 0x8000u : 0;
+            uint16_t *y = (uint16_t *)(void *)dst;
+            for (int64_t i = 0; i < n; i++) y[i] = (uint16_t)(key[i] ^ flip ^ sb);
+            break;
+        }
+        default: {
+            uint32_t sb = dt == XP_INT32 ? 0x80000000u : 0;
+            uint32_t *y = (uint32_t *)(void *)dst;
+            for (int64_t i = 0; i < n; i++) y[i] = key[i] ^ flip ^ sb;
+            break;
+        }
+        }
+        return;
+    }
+    uint64_t *key = kbuf ? kbuf : (void *)dst, flip = desc ? UINT64_MAX : 0;
+    if (dt == XP_FLOAT64) {
+        const double *x = (const double *)p;
+        for (int64_t i = 0; i < n; i++) key[i] = xp__key_f64(x[i]) ^ flip;
+        radix_u64(key, n, tbuf);
+        double *y = (double *)(void *)dst;
+        uint64_t zk = (UINT64_C(1) << 63) ^ flip, nk = UINT64_MAX ^ flip;
+        int64_t zi = 0, ni = 0;
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t k = key[i];
+            if (k == zk) {
+                while (!(x[zi] == 0)) zi++;
+                y[i] = x[zi++];
+            } else if (k == nk) {
+                while (x[ni] == x[ni]) ni++;
+                y[i] = x[ni++];
+            } else {
+                uint64_t b = k ^ flip;
+                b = (b >> 63) ? b & ~(UINT64_C(1) << 63) : ~b;
+                memcpy(&y[i], &b, 8);
+            }
+        }
+        return;
+    }
+    /* int64, uint64 */
+    uint64_t sb = dt == XP_INT64 ? UINT64_C(1) << 63 : 0;
+    const uint64_t *x = (const uint64_t *)p;
+    for (int64_t i = 0; i < n; i++) key[i] = x[i] ^ sb ^ flip;
+    radix_u64(key, n, tbuf);
+    uint64_t *y = (uint64_t *)(void *)dst;
+    for (int64_t i = 0; i < n; i++) y[i] = key[i] ^ flip ^ sb;
+}

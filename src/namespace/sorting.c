@@ -37,6 +37,17 @@ static bool sort_rows(xp_dtype dt, const char *src, int64_t rows, int64_t n, boo
                       char *dst) {
     size_t is = xp_dtype_size(dt);
     bool cplx = xp_dtype_kind(dt) == XP_KIND_COMPLEX_FLOATING;
+    if (!arg && !cplx) { /* values: sort the keys alone (sort_keys.c) */
+        size_t ks = xp__sort_key_size(dt), kb = (size_t)n * ks;
+        void *kbuf = ks == is ? NULL : xp__scratch(kb), *tbuf = xp__scratch(kb);
+        bool fine = tbuf && (kbuf || ks == is);
+        for (int64_t r = 0; fine && r < rows; r++)
+            xp__sort_values(dt, src + (size_t)(r * n) * is, n, desc, dst + (size_t)(r * n) * is,
+                            kbuf, tbuf);
+        if (kbuf) xp__scratch_free(kbuf, kb);
+        if (tbuf) xp__scratch_free(tbuf, kb);
+        return fine;
+    }
     size_t bytes = (size_t)n * 8;
     uint64_t *key = xp__scratch(bytes), *val = xp__scratch(bytes), *tk = xp__scratch(bytes),
              *tv = xp__scratch(bytes);

@@ -124,3 +124,79 @@ TEST(Sets, ErrorFillsEveryField) {
     xp_release(ue.values);
     xp_release(ue.counts);
 }
+
+// unique_values / unique_counts of non-complex dtypes take a keys-only sorted
+// copy (sets.c: unique_sorted): bit-exact values (the first of the merged
+// zeros, each NaN with its own bits), counts, at sizes around the sort's
+// insertion threshold and with many groups.
+namespace {
+
+template <typename E>
+void check_unique_bits(xp_dtype dt, const std::vector<E> &v) {
+    int64_t n = (int64_t)v.size();
+    xp_create_opts co = {dt, XP_DEVICE_DEFAULT};
+    Arr a(xp_empty(1, &n, &co));
+    ASSERT_XP_OK(a);
+    if (n) std::memcpy(xp_array_data(a), v.data(), v.size() * sizeof(E));
+    auto lt = [](E x, E y) { return std::isnan(x) ? false : std::isnan(y) ? true : x < y; };
+    std::vector<E> s = v;
+    std::stable_sort(s.begin(), s.end(), lt);
+    std::vector<E> want;
+    std::vector<int64_t> cnt;
+    for (size_t i = 0; i < s.size(); i++) {
+        if (i == 0 || !(s[i] == s[i - 1])) {
+            want.push_back(s[i]);
+            cnt.push_back(0);
+        }
+        cnt.back()++;
+    }
+    xp_unique_counts_result u = xp_unique_counts(a);
+    Arr uv(u.values), uc(u.counts);
+    Arr vv(xp_unique_values(a));
+    ASSERT_XP_OK(uv);
+    ASSERT_XP_OK(uc);
+    ASSERT_XP_OK(vv);
+    ASSERT_EQ(uv.size(), (int64_t)want.size()) << dtype_str(dt) << " n=" << n;
+    ASSERT_EQ(vv.size(), (int64_t)want.size()) << dtype_str(dt) << " n=" << n;
+    const E *g1 = (const E *)xp_array_data(uv), *g2 = (const E *)xp_array_data(vv);
+    const int64_t *gc = (const int64_t *)xp_array_data(uc);
+    for (size_t j = 0; j < want.size(); j++) {
+        ASSERT_EQ(std::memcmp(&g1[j], &want[j], sizeof(E)), 0) << dtype_str(dt) << " n=" << n << " at " << j;
+        ASSERT_EQ(std::memcmp(&g2[j], &want[j], sizeof(E)), 0) << dtype_str(dt) << " n=" << n << " at " << j;
+        ASSERT_EQ(gc[j], cnt[j]) << dtype_str(dt) << " n=" << n << " at " << j;
+    }
+}
+
+template <typename E>
+void unique_sizes(xp_dtype dt, const std::vector<E> &pool) {
+    std::mt19937_64 g(31);
+    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 3000, 70001}) {
+        std::vector<E> v((size_t)n);
+        for (auto &x : v) x = pool[g() % pool.size()];
+        check_unique_bits<E>(dt, v);
+        for (auto &x : v) x = E(int64_t(g() % 2000) - (std::is_signed<E>::value ? 1000 : 0));
+        if (dt != XP_BOOL && sizeof(E) > 1) check_unique_bits<E>(dt, v);
+    }
+}
+
+}  // namespace
+
+TEST(Sets, UniqueCountsKeysOnlyPath) {
+    double nan_neg, nan_pay;
+    uint64_t b = 0xFFF8000000000007ull, c = 0x7FF0000000000003ull;
+    std::memcpy(&nan_neg, &b, 8);
+    std::memcpy(&nan_pay, &c, 8);
+    unique_sizes<double>(XP_FLOAT64, {0.0, -0.0, 1.5, -2.0, INFINITY, -INFINITY, NAN, nan_neg, nan_pay,
+                                      std::numeric_limits<double>::denorm_min(), 7.0});
+    unique_sizes<float>(XP_FLOAT32, {0.0f, -0.0f, 1.5f, -2.0f, INFINITY, -INFINITY, NAN, -NAN,
+                                     std::numeric_limits<float>::denorm_min(), 7.0f});
+    unique_sizes<int64_t>(XP_INT64, {INT64_MIN, INT64_MAX, 0, -1, 5});
+    unique_sizes<uint64_t>(XP_UINT64, {0, UINT64_MAX, 3});
+    unique_sizes<int32_t>(XP_INT32, {INT32_MIN, INT32_MAX, 0, -1});
+    unique_sizes<uint32_t>(XP_UINT32, {0, UINT32_MAX, 9});
+    unique_sizes<int16_t>(XP_INT16, {INT16_MIN, INT16_MAX, 0, -1});
+    unique_sizes<uint16_t>(XP_UINT16, {0, 65535, 1});
+    unique_sizes<int8_t>(XP_INT8, {-128, 127, 0, -1});
+    unique_sizes<uint8_t>(XP_UINT8, {0, 255, 1});
+    unique_sizes<uint8_t>(XP_BOOL, {0, 1});
+}

@@ -123,3 +123,132 @@ TEST(Sorting, BadInput) {
     EXPECT_XP_ERR(Arr(xp_sort(a, &o)), XP_ERR_INDEX, "axis");
     EXPECT_XP_ERR(Arr(xp_sort(nullptr, nullptr)), XP_ERR_TYPE, "xp_sort");
 }
+
+// ---- the keys-only value sort (sort_keys.c: xp__sort_values) -----------------
+// Bit-exact against std::stable_sort on the raw elements: NaNs of any sign and
+// payload last (first when descending) in their input order, -0/+0 in input
+// order, infinities, subnormals; sizes around the insertion-sort threshold
+// (48) and the 11-bit digits of 32-bit keys (from 65536), radix runs with an
+// even, odd and zero number of digit passes; rows sharing one scratch buffer.
+
+namespace {
+
+template <typename F>
+bool order_lt(F a, F b) {  // the order of sorting.h on one real element
+    if (std::isnan(a)) return false;
+    if (std::isnan(b)) return true;
+    return a < b;
+}
+
+// Raw typed rows of `rows` x n, sorted along the last axis by xp_sort, against
+// the stable reference; compares bits.
+template <typename E>
+void check_rows(xp_dtype dt, const std::vector<E> &v, int64_t rows, int64_t n, const char *what) {
+    int64_t shape[2] = {rows, n};
+    xp_create_opts co = {dt, XP_DEVICE_DEFAULT};
+    Arr a(xp_empty(2, shape, &co));
+    ASSERT_XP_OK(a);
+    if (!v.empty()) std::memcpy(xp_array_data(a), v.data(), v.size() * sizeof(E));
+    for (bool desc : {false, true}) {
+        xp_sort_opts o = {};
+        o.descending = desc;
+        Arr s(xp_sort(a, &o));
+        ASSERT_XP_OK(s);
+        const E *got = (const E *)xp_array_data(s);
+        for (int64_t r = 0; r < rows; r++) {
+            std::vector<E> want(v.begin() + r * n, v.begin() + (r + 1) * n);
+            std::stable_sort(want.begin(), want.end(),
+                             [&](E x, E y) { return desc ? order_lt(y, x) : order_lt(x, y); });
+            for (int64_t i = 0; i < n; i++)
+                ASSERT_EQ(std::memcmp(&got[r * n + i], &want[i], sizeof(E)), 0)
+                    << dtype_str(dt) << " " << what << " rows=" << rows << " n=" << n
+                    << " desc=" << desc << " row " << r << " at " << i << ": got " << +got[r * n + i]
+                    << " want " << +want[i];
+        }
+    }
+}
+
+template <typename F, typename U>
+void check_float_keys(xp_dtype dt) {
+    std::mt19937_64 g(17);
+    auto from = [](U b) {
+        F f;
+        std::memcpy(&f, &b, sizeof f);
+        return f;
+    };
+    const U sign = U(1) << (8 * sizeof(U) - 1), expo = sizeof(U) == 8 ? U(0x7FF) << 52 : U(0xFF) << 23;
+    const std::vector<F> specials = {
+        F(0.0), F(-0.0), F(INFINITY), F(-INFINITY), std::numeric_limits<F>::quiet_NaN(),
+        from(expo | 1),                        // signalling-pattern NaN with a payload
+        from(sign | expo | (expo >> 1) | 5),   // negative quiet NaN with a payload
+        std::numeric_limits<F>::denorm_min(), -std::numeric_limits<F>::denorm_min(),
+        std::numeric_limits<F>::max(), std::numeric_limits<F>::lowest(), F(1), F(-1), F(0.5)};
+    for (int64_t n : {0, 1, 2, 3, 47, 48, 49, 50, 64, 255, 256, 257, 1000, 4099, 65535, 65536, 70001})
+        for (int64_t rows : {1, 3})
+            for (int mix = 0; mix < 4; mix++) {
+                if (rows > 1 && n > 5000) continue;  // one row is enough at the large sizes
+                std::vector<F> v((size_t)(rows * n));
+                for (auto &x : v) {
+                    uint64_t r = g();
+                    if (mix == 0)  // mostly specials and ties
+                        x = specials[r % specials.size()];
+                    else if (mix == 1)  // any bits: every digit pass runs
+                        x = from(U(r >> (64 - 8 * sizeof(U))));
+                    else if (mix == 2)  // keys differing in the low byte only: one pass
+                        x = from(U(0x40000000u) + U(r % 200));
+                    else  // finite values with specials sprinkled in
+                        x = r % 5 == 0 ? specials[(r >> 8) % specials.size()]
+                                       : F(double(int64_t(r >> 20) % 100000 - 50000) / 64.0);
+                }
+                static const char *what[4] = {"specials", "any bits", "low byte", "mixed"};
+                check_rows<F>(dt, v, rows, n, what[mix]);
+            }
+    // all equal (every pass skipped), all zeros of both signs, all NaNs
+    for (F c : {F(2.5), F(0.0), std::numeric_limits<F>::quiet_NaN()}) {
+        std::vector<F> v(300, c);
+        for (size_t i = 0; i < v.size(); i += 3)
+            if (c == 0) v[i] = F(-0.0);
+            else if (std::isnan(c)) v[i] = from(sign | expo | (expo >> 1) | U(i));
+        check_rows<F>(dt, v, 1, 300, "constant");
+    }
+}
+
+template <typename E>
+void check_int_keys(xp_dtype dt) {
+    std::mt19937_64 g(23);
+    const std::vector<E> specials = {std::numeric_limits<E>::min(), std::numeric_limits<E>::max(), E(0),
+                                     E(1), E(std::is_signed<E>::value ? -1 : 2)};
+    for (int64_t n : {0, 1, 2, 47, 48, 49, 50, 257, 1000, 4099, 65535, 65536, 70001})
+        for (int64_t rows : {1, 3})
+            for (int mix = 0; mix < 3; mix++) {
+                if (rows > 1 && n > 5000) continue;
+                std::vector<E> v((size_t)(rows * n));
+                for (auto &x : v) {
+                    uint64_t r = g();
+                    if (dt == XP_BOOL) x = E(r & 1);
+                    else if (mix == 0) x = specials[r % specials.size()];
+                    else if (mix == 1) x = E(r);
+                    else x = E(int64_t(r % 300) - 150);
+                }
+                check_rows<E>(dt, v, rows, n, mix == 0 ? "extremes" : mix == 1 ? "any bits" : "small");
+            }
+}
+
+}  // namespace
+
+TEST(Sorting, KeysOnlyFloatSortIsBitExactAndStable) {
+    check_float_keys<double, uint64_t>(XP_FLOAT64);
+    check_float_keys<float, uint32_t>(XP_FLOAT32);
+}
+
+TEST(Sorting, KeysOnlyIntegerSort) {
+    check_int_keys<int8_t>(XP_INT8);
+    check_int_keys<int16_t>(XP_INT16);
+    check_int_keys<int32_t>(XP_INT32);
+    check_int_keys<int64_t>(XP_INT64);
+    check_int_keys<uint8_t>(XP_UINT8);
+    check_int_keys<uint16_t>(XP_UINT16);
+    check_int_keys<uint32_t>(XP_UINT32);
+    check_int_keys<uint64_t>(XP_UINT64);
+    check_int_keys<uint8_t>(XP_BOOL);
+}

@@ -442,3 +442,96 @@ TEST(Statistical, CumulativeErrorsAndDtype) {
     EXPECT_EQ(cp[0], INFINITY);
     EXPECT_TRUE(std::isnan(cp[1]));
 }
+
+// Column sums (the reference adapter's tiled pairwise kernel): widths around
+// its tile sizes (whole rows up to 4096 columns, else tiles of 2048), row
+// counts around its 32-row leaves, several outer blocks; against a long double
+// sum, within a pairwise bound.
+TEST(Statistical, ColumnSumsAcrossTileEdges) {
+    std::mt19937_64 g(41);
+    for (xp_dtype d : {XP_FLOAT64, XP_FLOAT32})
+        for (int64_t w : {2, 3, 4095, 4096, 4097, 6000})
+            for (int64_t rows : {1, 31, 32, 33, 100, 257}) {
+                int64_t outer = w < 5000 ? 2 : 1;
+                int64_t shape[3] = {outer, rows, w};
+                xp_create_opts co = {d, XP_DEVICE_DEFAULT};
+                Arr a(xp_empty(3, shape, &co));
+                ASSERT_XP_OK(a);
+                int64_t n = outer * rows * w;
+                std::vector<double> v((size_t)n);
+                for (auto &x : v) {
+                    x = double(int64_t(g() % 2000001) - 1000000) / 4096.0;
+                    if (d == XP_FLOAT32) x = double(float(x));
+                }
+                for (int64_t i = 0; i < n; i++)
+                    if (d == XP_FLOAT64) ((double *)xp_array_data(a))[i] = v[i];
+                    else ((float *)xp_array_data(a))[i] = float(v[i]);
+                xp_reduce_opts o = {};
+                o.axes = one_axis(1);
+                Arr s(xp_sum(a, &o));
+                ASSERT_XP_OK(s);
+                ASSERT_EQ(s.shape(), (std::vector<int64_t>{outer, w}));
+                auto got = reals(s);
+                double eps = d == XP_FLOAT64 ? 0x1p-52 : 0x1p-23;
+                for (int64_t k = 0; k < outer; k++)
+                    for (int64_t j = 0; j < w; j++) {
+                        long double ex = 0, mag = 0;
+                        for (int64_t r = 0; r < rows; r++) {
+                            double x = v[(size_t)((k * rows + r) * w + j)];
+                            ex += x;
+                            mag += std::fabs(x);
+                        }
+                        double bound = 20 * eps * double(mag) + 1e-300;
+                        ASSERT_LE(std::fabs(got[k * w + j] - double(ex)), bound)
+                            << dtype_str(d) << " w=" << w << " rows=" << rows << " at " << k << "," << j;
+                    }
+            }
+}
+
+// var along the middle axis (pairwise column deviations, tiles around 4096
+// columns) and along the last axis of many rows (sums and deviations chunk by
+// chunk of ~256 KiB): against a long double two-pass reference.
+TEST(Statistical, VarColumnsAndChunkedRows) {
+    std::mt19937_64 g(43);
+    auto run = [&](xp_dtype d, std::vector<int64_t> shape, int axis) {
+        xp_create_opts co = {d, XP_DEVICE_DEFAULT};
+        Arr a(xp_empty(3, shape.data(), &co));
+        ASSERT_XP_OK(a);
+        int64_t n = shape[0] * shape[1] * shape[2];
+        std::vector<double> v((size_t)n);
+        for (int64_t i = 0; i < n; i++) {
+            v[i] = 1000.0 + double(int64_t(g() % 2000001) - 1000000) / 8192.0;  // offset mean
+            if (d == XP_FLOAT32) v[i] = double(float(v[i]));
+            if (d == XP_FLOAT64) ((double *)xp_array_data(a))[i] = v[i];
+            else ((float *)xp_array_data(a))[i] = float(v[i]);
+        }
+        xp_reduce_opts o = {};
+        o.axes = one_axis(axis);
+        o.correction = 1;
+        Arr s(xp_var(a, &o));
+        ASSERT_XP_OK(s);
+        auto got = reals(s);
+        int64_t outer = axis == 1 ? shape[0] : shape[0] * shape[1], m = shape[axis],
+                inner = axis == 1 ? shape[2] : 1;
+        double tol = d == XP_FLOAT64 ? 1e-11 : 2e-3;
+        for (int64_t k = 0; k < outer; k++)
+            for (int64_t j = 0; j < inner; j++) {
+                long double mu = 0, ss = 0;
+                for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
+                mu /= m;
+                for (int64_t r = 0; r < m; r++) {
+                    long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
+                    ss += e * e;
+                }
+                double want = double(ss / (m - 1));
+                ASSERT_NEAR(got[k * inner + j], want, tol * want)
+                    << dtype_str(d) << " axis=" << axis << " m=" << m << " at " << k << "," << j;
+            }
+    };
+    for (xp_dtype d : {XP_FLOAT64, XP_FLOAT32}) {
+        for (int64_t w : {2, 4096, 4097})
+            for (int64_t rows : {2, 33, 100}) run(d, {2, rows, w}, 1);
+        run(d, {3, 300, 1000}, 2);  // chunks of 32 (float64) / 65 (float32) rows
+        run(d, {1, 5, 70000}, 2);   // rows beyond one chunk
+    }
+}
