@@ -301,22 +301,22 @@ static xp_status run_plan(const xp_fft_problem *p, unsigned effort) {
  * 46-59 ms, blocked copies 7.6 ms (B = 16), measured 2-D plan 7.6 ms; 2048^2 197 /
  * 38 ms (B = 8), 256^2 2.5 / 0.3 ms. */
 
-enum { BLOCK_BYTES = 512 * 1024, BLOCK_MAX = 16 };
+enum { BLOCK_BYTES = 512 * 1024, BLOCK_MAX = 16, BLOCK_MIN_SPAN = 256 * 1024 };
 
 static size_t complex_size(const xp_fft_problem *p) {
     return p->precision == XP_FLOAT32 ? 2 * sizeof(float) : 2 * sizeof(double);
 }
 
-/* Axis (n, stride s) of p->out in place, for every index of the loop dims
- * lp[0..nl) (out strides in is and os), lp[v] having stride 1. */
-static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, int64_t s,
-                              const xp_fft_iodim *lp, int nl, int v) {
-    size_t esz = complex_size(p);
+/* One axis (length n, strides is/os) from src to dst (dst may be src), for every
+ * index of the loop dims lp[0..nl), lp[v] having stride 1 on both sides. */
+static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *src, int64_t is,
+                              void *dst, int64_t os, const xp_fft_iodim *lp, int nl, int v) {
+    int64_t esz = (int64_t)complex_size(p);
     int64_t L = lp[v].n, B = BLOCK_MAX;
-    while (B > 2 && (size_t)(n * B) * esz > BLOCK_BYTES) B /= 2;
+    while (B > 2 && n * B * esz > BLOCK_BYTES) B /= 2;
     if (B > L) B = L;
     int64_t tail = L % B;
-    size_t bytes = (size_t)(n * B) * esz;
+    size_t bytes = (size_t)(n * B * esz);
     char *buf = xp__scratch(bytes);
     if (!buf) return XP_ERR_NOMEM;
     xp_fft_problem q = {.kind = XP_FFT_C2C, .precision = p->precision, .sign = p->sign,
@@ -330,19 +330,21 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, int64_t s,
     entry *e = acquire(&q, FFTW_ESTIMATE, &st), *et = NULL;
     if (e && tail) et = acquire(&qt, FFTW_ESTIMATE, &st);
     if (e && (et || !tail)) {
-        int64_t idx[2 * XP_MAX_NDIM] = {0};
-        int64_t sb = s * (int64_t)esz;
+        int64_t idx[XP_MAX_NDIM] = {0};
+        int64_t isb = is * esz, osb = os * esz;
         for (;;) {
-            char *base = p->out;
+            const char *ib = src;
+            char *ob = dst;
             for (int i = 0; i < nl; i++)
-                if (i != v) base += idx[i] * lp[i].os * (int64_t)esz;
+                if (i != v) ib += idx[i] * lp[i].is * esz, ob += idx[i] * lp[i].os * esz;
             for (int64_t c = 0; c < L; c += B) {
                 int64_t w = L - c < B ? L - c : B;
-                size_t wb = (size_t)w * esz;
-                char *col = base + c * (int64_t)esz;
-                for (int64_t r = 0; r < n; r++) memcpy(buf + (size_t)r * wb, col + r * sb, wb);
+                size_t wb = (size_t)(w * esz);
+                const char *icol = ib + c * esz;
+                char *ocol = ob + c * esz;
+                for (int64_t r = 0; r < n; r++) memcpy(buf + (size_t)r * wb, icol + r * isb, wb);
                 execute(w == B ? e : et, XP_FFT_C2C, buf, buf);
-                for (int64_t r = 0; r < n; r++) memcpy(col + r * sb, buf + (size_t)r * wb, wb);
+                for (int64_t r = 0; r < n; r++) memcpy(ocol + r * osb, buf + (size_t)r * wb, wb);
             }
             int i = nl - 1; /* next index of the loops other than v */
             for (; i >= 0; i--) {
@@ -359,11 +361,30 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, int64_t s,
     return st;
 }
 
+/* A rank-1 C2C transform along a strided axis, blocked when it is worth it;
+ * XP_ERR_NOT_IMPLEMENTED otherwise (the caller plans it whole). */
+static xp_status run_strided(const xp_fft_problem *p) {
+    if (p->kind != XP_FFT_C2C || p->rank != 1) return XP_ERR_NOT_IMPLEMENTED;
+    const xp_fft_iodim *d = &p->dims[0];
+    int64_t esz = (int64_t)complex_size(p);
+    int64_t span = d->n * (d->is < 0 ? -d->is : d->is) * esz;
+    if (d->is == 1 || d->is == -1 || d->n < 2 || span < BLOCK_MIN_SPAN) return XP_ERR_NOT_IMPLEMENTED;
+    int v = -1;
+    for (int i = 0; i < p->howmany_rank && v < 0; i++)
+        if (p->howmany[i].is == 1 && p->howmany[i].os == 1 && p->howmany[i].n > 1) v = i;
+    if (v < 0) return XP_ERR_NOT_IMPLEMENTED;
+    return blocked_pass(p, d->n, p->in, d->is, p->out, d->os, p->howmany, p->howmany_rank, v);
+}
+
 /* The problem axis by axis (see above); XP_ERR_NOT_IMPLEMENTED when it does not
  * decompose this way (the caller then plans it whole). */
 static xp_status run_by_axes(const xp_fft_problem *p) {
     int r = p->rank, hr = p->howmany_rank;
-    if (r < 2 || p->kind == XP_FFT_C2R || r + hr > XP_MAX_NDIM) return XP_ERR_NOT_IMPLEMENTED;
+    if (r == 1) return run_strided(p);
+    if (p->kind == XP_FFT_C2R || r + hr > XP_MAX_NDIM) return XP_ERR_NOT_IMPLEMENTED;
+    int64_t span = (int64_t)complex_size(p);
+    for (int i = 0; i < r; i++) span *= p->dims[i].n;
+    if (span < BLOCK_MIN_SPAN) return XP_ERR_NOT_IMPLEMENTED;
     /* the last axis, in -> out, the other axes and the batch as loops */
     xp_fft_problem q = *p;
     q.rank = 1;
@@ -371,29 +392,21 @@ static xp_status run_by_axes(const xp_fft_problem *p) {
     q.howmany_rank = 0;
     for (int i = 0; i < r - 1; i++) q.howmany[q.howmany_rank++] = p->dims[i];
     for (int i = 0; i < hr; i++) q.howmany[q.howmany_rank++] = p->howmany[i];
-    xp_status st = run_plan(&q, FFTW_ESTIMATE);
+    xp_status st = run_strided(&q);
+    if (st == XP_ERR_NOT_IMPLEMENTED) st = run_plan(&q, FFTW_ESTIMATE);
     /* every other axis, in place on out */
     for (int j = r - 2; j >= 0 && st == XP_OK; j--) {
-        xp_fft_iodim lp[XP_MAX_NDIM];
-        int nl = 0, v = -1;
+        xp_fft_problem c = {.kind = XP_FFT_C2C, .precision = p->precision, .sign = p->sign,
+                            .rank = 1, .destroy_input = true, .in = p->out, .out = p->out};
+        c.dims[0] = (xp_fft_iodim){p->dims[j].n, p->dims[j].os, p->dims[j].os};
         for (int i = 0; i < r + hr; i++) {
             if (i == j) continue;
             const xp_fft_iodim *d = i < r ? &p->dims[i] : &p->howmany[i - r];
             int64_t len = i == r - 1 && p->kind == XP_FFT_R2C ? d->n / 2 + 1 : d->n;
-            if (d->os == 1 && len > 1 && v < 0) v = nl;
-            lp[nl++] = (xp_fft_iodim){len, d->os, d->os};
+            c.howmany[c.howmany_rank++] = (xp_fft_iodim){len, d->os, d->os};
         }
-        int64_t n = p->dims[j].n, s = p->dims[j].os;
-        if (v >= 0 && s != 1 && s != -1) {
-            st = blocked_pass(p, n, s, lp, nl, v);
-        } else {
-            xp_fft_problem c = {.kind = XP_FFT_C2C, .precision = p->precision, .sign = p->sign,
-                                .rank = 1, .howmany_rank = nl, .destroy_input = true,
-                                .in = p->out, .out = p->out};
-            c.dims[0] = (xp_fft_iodim){n, s, s};
-            memcpy(c.howmany, lp, (size_t)nl * sizeof *lp);
-            st = run_plan(&c, FFTW_ESTIMATE);
-        }
+        st = run_strided(&c);
+        if (st == XP_ERR_NOT_IMPLEMENTED) st = run_plan(&c, FFTW_ESTIMATE);
     }
     return st;
 }
@@ -407,7 +420,7 @@ static xp_status fftw_slot_execute(const xp_fft_problem *p) {
     unsigned effort = effort_flags;
     pthread_mutex_unlock(&table_lock);
     if (effort == FFTW_ESTIMATE) {
-        xp_status st = run_by_axes(p);
+        xp_status st = run_by_axes(p); /* rank-1 strided C2C problems too */
         if (st != XP_ERR_NOT_IMPLEMENTED) return st;
     }
     return run_plan(p, effort);
