@@ -390,6 +390,7 @@ static xp_status run_by_axes(const xp_fft_problem *p) {
     q.rank = 1;
     q.dims[0] = p->dims[r - 1];
     q.howmany_rank = 0;
+    q.destroy_input = false; /* in stays intact should a later pass fall back to a whole plan */
     for (int i = 0; i < r - 1; i++) q.howmany[q.howmany_rank++] = p->dims[i];
     for (int i = 0; i < hr; i++) q.howmany[q.howmany_rank++] = p->howmany[i];
     xp_status st = run_strided(&q);
