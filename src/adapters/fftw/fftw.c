@@ -307,6 +307,17 @@ static size_t complex_size(const xp_fft_problem *p) {
     return p->precision == XP_FLOAT32 ? 2 * sizeof(float) : 2 * sizeof(double);
 }
 
+/* One row of a block: constant sizes for the full blocks, so the compiler emits
+ * vector moves (a variable-size memcpy became `rep movsq` here, ~25% slower). */
+static inline void copy_row(char *d, const char *s, size_t wb) {
+    if (wb == 256)
+        memcpy(d, s, 256);
+    else if (wb == 128)
+        memcpy(d, s, 128);
+    else
+        memcpy(d, s, wb);
+}
+
 /* One axis (length n, strides is/os) from src to dst (dst may be src), for every
  * index of the loop dims lp[0..nl), lp[v] having stride 1 on both sides. */
 static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *src, int64_t is,
@@ -342,9 +353,9 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *sr
                 size_t wb = (size_t)(w * esz);
                 const char *icol = ib + c * esz;
                 char *ocol = ob + c * esz;
-                for (int64_t r = 0; r < n; r++) memcpy(buf + (size_t)r * wb, icol + r * isb, wb);
+                for (int64_t r = 0; r < n; r++) copy_row(buf + (size_t)r * wb, icol + r * isb, wb);
                 execute(w == B ? e : et, XP_FFT_C2C, buf, buf);
-                for (int64_t r = 0; r < n; r++) memcpy(ocol + r * osb, buf + (size_t)r * wb, wb);
+                for (int64_t r = 0; r < n; r++) copy_row(ocol + r * osb, buf + (size_t)r * wb, wb);
             }
             int i = nl - 1; /* next index of the loops other than v */
             for (; i >= 0; i--) {
