@@ -2,7 +2,7 @@
  * libfftw3f) behind the fft slots.
  *
  * Plans are cached, keyed by (kind, precision, sign, dims and strides, batch dims
- * and strides, alignment of both arrays, planner flags), so repeated transforms of
+ * and strides, alignment of both arrays, in place or not, planner flags), so repeated transforms of
  * one layout never re-plan: a hit costs a short locked table scan, then the
  * new-array execute functions (fftw_execute_dft & co.) run unlocked, concurrently.
  * FFTW's planner (plan creation, destruction, wisdom, time limit) is not
@@ -12,7 +12,9 @@
  * (FFTW does not touch them then); measured plans on scratch arrays of the same
  * layout and alignment, so the caller's input is never overwritten during
  * planning. Inputs are preserved (FFTW_PRESERVE_INPUT) unless the core hands
- * over a temporary it owns (destroy_input). FFTW aborts the process on
+ * over a temporary it owns (destroy_input). Under the default (ESTIMATE) planner,
+ * large multi-axis and strided problems run axis by axis through blocked column
+ * copies (see run_by_axes). FFTW aborts the process on
  * out-of-memory inside its planner; that cannot be intercepted here. */
 #include <fftw3.h> /* before anything that may include <complex.h> */
 
