@@ -359,6 +359,91 @@ TEST(FftTransform, RoundTripsAtLargeSizes) {
     }
 }
 
+// Arrays large enough (one transform spans >= 256 KiB) for the fftw adapter's
+// default-planner path that runs multi-axis and strided transforms axis by axis
+// through blocked column copies, with block tails and outer loops: checked
+// against separable inputs x = a (x) b + c (x) d, whose n-D DFT is
+// A (x) B + C (x) D with A..D direct 1-D DFTs.
+TEST(FftTransform, LargeMultiAxisAndStridedTransforms) {
+    const int64_t n0 = 176, n1 = 200;  // 1-D blocks of 16 leave a tail of 8
+    auto a = random_complex(n0, 31), b = random_complex(n1, 32), c = random_complex(n0, 33),
+         d = random_complex(n1, 34);
+    auto outer2 = [](const std::vector<cd> &u, const std::vector<cd> &v, const std::vector<cd> &w,
+                     const std::vector<cd> &z) {
+        std::vector<cd> r;
+        for (size_t i = 0; i < u.size(); i++)
+            for (size_t j = 0; j < v.size(); j++) r.push_back(u[i] * v[j] + w[i] * z[j]);
+        return r;
+    };
+    auto x = outer2(a, b, c, d);
+    for (xp_dtype dt : {XP_COMPLEX128, XP_COMPLEX64}) {
+        double t = tol(dt, (size_t)(n0 * n1));
+        Arr xa = make(x, dt, {n0, n1});
+        for (int sign : {-1, +1}) {
+            double f = sign < 0 ? 1.0 : 1.0 / (double)(n0 * n1);
+            auto want = scaled(outer2(dft(a, sign), dft(b, sign), dft(c, sign), dft(d, sign)), f);
+            Arr y(sign < 0 ? xp_fft_fftn(xa, nullptr) : xp_fft_ifftn(xa, nullptr));
+            ASSERT_XP_OK(y);
+            EXPECT_LT(rel_err(values(y), want), t) << sign;
+            Arr ys(sign < 0 ? xp_fft_fftn(strided_copy(xa, {true, false}), nullptr)
+                            : xp_fft_ifftn(strided_copy(xa, {false, true}), nullptr));
+            ASSERT_XP_OK(ys);
+            EXPECT_LT(rel_err(values(ys), want), t) << sign;
+            // axis 0 alone (a strided rank-1 batch), also read backwards
+            xp_fft_opts o = o1(0, 0);
+            Arr y0(sign < 0 ? xp_fft_fft(xa, &o) : xp_fft_ifft(xa, &o));
+            auto want0 = scaled(outer2(dft(a, sign), b, dft(c, sign), d), sign < 0 ? 1.0 : 1.0 / (double)n0);
+            EXPECT_LT(rel_err(values(y0), want0), t) << sign;
+            std::vector<xp_index> key = {XP_SLICE(XP_END, XP_END, -1), XP_ALL};
+            Arr rev(xp_array_getitem(xa, 2, key.data()));
+            Arr y1(sign < 0 ? xp_fft_fft(rev, &o) : xp_fft_ifft(rev, &o));
+            std::vector<cd> ar(a.rbegin(), a.rend()), cr(c.rbegin(), c.rend());
+            auto want1 = scaled(outer2(dft(ar, sign), b, dft(cr, sign), d), sign < 0 ? 1.0 : 1.0 / (double)n0);
+            EXPECT_LT(rel_err(values(y1), want1), t) << sign;
+        }
+        EXPECT_EQ(values(xa), values(make(x, dt, {n0, n1})));  // inputs untouched
+    }
+    // A batch (outer loop) and a batch axis as the contiguous one, over axes of 130 x 140.
+    const int64_t m0 = 130, m1 = 140;
+    auto p = random_complex(m0, 35), q = random_complex(m1, 36), u = random_complex(m0, 37),
+         w = random_complex(m1, 38);
+    auto base = outer2(p, q, u, w), tr = outer2(dft(p, -1), dft(q, -1), dft(u, -1), dft(w, -1));
+    std::vector<cd> xb, wb, xl, wl;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < base.size(); i++) xb.push_back(base[i] * (double)(k + 1)), wb.push_back(tr[i] * (double)(k + 1));
+    for (size_t i = 0; i < base.size(); i++)
+        for (int k = 0; k < 3; k++) xl.push_back(base[i] * (double)(k + 1)), wl.push_back(tr[i] * (double)(k + 1));
+    xp_fftn_opts last2{}, first2{};
+    last2.axes = axes({1, 2});
+    first2.axes = axes({0, 1});
+    Arr yb(xp_fft_fftn(make(xb, XP_COMPLEX128, {2, m0, m1}), &last2));
+    ASSERT_XP_OK(yb);
+    EXPECT_LT(rel_err(values(yb), wb), tol(XP_COMPLEX128, (size_t)(m0 * m1)));
+    Arr yl(xp_fft_fftn(make(xl, XP_COMPLEX128, {m0, m1, 3}), &first2));
+    ASSERT_XP_OK(yl);
+    EXPECT_LT(rel_err(values(yl), wl), tol(XP_COMPLEX128, (size_t)(m0 * m1)));
+    // rfftn and irfftn (real separable input), float64 and float32
+    auto ra = random_real(n0, 39), rb = random_real(n1, 40), rc = random_real(n0, 41),
+         rd = random_real(n1, 42);
+    auto xr = outer2(ra, rb, rc, rd);
+    auto half = [&](std::vector<cd> v) { v.resize((size_t)n1 / 2 + 1); return v; };
+    auto wr = outer2(dft(ra, -1), half(dft(rb, -1)), dft(rc, -1), half(dft(rd, -1)));
+    for (xp_dtype dt : {XP_FLOAT64, XP_FLOAT32}) {
+        double t = tol(dt, (size_t)(n0 * n1));
+        Arr xa = make(xr, dt, {n0, n1});
+        Arr yr(xp_fft_rfftn(xa, nullptr));
+        ASSERT_XP_OK(yr);
+        EXPECT_EQ(yr.shape(), (std::vector<int64_t>{n0, n1 / 2 + 1}));
+        EXPECT_LT(rel_err(values(yr), wr), t);
+        xp_fftn_opts so{};
+        so.axes = axes({0, 1});
+        so.s = axes({n0, n1});
+        Arr back(xp_fft_irfftn(yr, &so));
+        ASSERT_XP_OK(back);
+        EXPECT_LT(rel_err(values(back), xr), t);
+    }
+}
+
 TEST(FftTransform, Parseval) {
     for (size_t n : {1000u, 1024u, 1009u}) {
         auto x = random_complex(n, 21);
