@@ -130,10 +130,13 @@ def read_adapters(build, flavor):
     return res
 
 
-def read_official(flavor):
+OFFICIAL_DIR = os.path.join(ROOT, "tests", "xfails", "array-api-tests")
+
+
+def read_official(flavor, base=None):
     """The last recorded run of the official suite (tools/run_array_api_tests.py --record)
     and its xfail list (tests/xfails/array-api-tests/<flavor>.txt), or None."""
-    base = os.path.join(ROOT, "tests", "xfails", "array-api-tests")
+    base = base or OFFICIAL_DIR
     path = os.path.join(base, "results", flavor + ".json")
     if not os.path.exists(path):
         return None
@@ -183,7 +186,7 @@ def cell(tests):
             "skipped": skipped, "reasons": reasons}
 
 
-def collect(build):
+def collect(build, official_dir=None):
     flavors = {}
     for path in sorted(glob.glob(os.path.join(build, "tests", "counts-*.txt"))):
         name = os.path.basename(path)[len("counts-"):-len(".txt")]
@@ -197,7 +200,7 @@ def collect(build):
             "modules": {m: cell(by_mod.get(m, [])) for m in MODULES + (["other"] if "other" in by_mod else [])},
             "xfail_list": read_xfails(os.path.join(ROOT, "tests", "xfails", name + ".txt")),
             "adapters": read_adapters(build, name),
-            "official": read_official(name),
+            "official": read_official(name, official_dir),
         }
     order = ["reference", "openblas", "gsl"]
     names = sorted(flavors, key=lambda n: (order.index(n) if n in order else len(order), n))
@@ -346,11 +349,13 @@ def main():
     ap.add_argument("--run", action="store_true", help="run the conformance suites first")
     ap.add_argument("--readme", help="README to update between the support-matrix markers")
     ap.add_argument("--out", help="folder for support.{md,json,html} (default BUILD/report)")
+    ap.add_argument("--official", help="folder of the official suite's xfail lists and results/ "
+                                       "(default tests/xfails/array-api-tests)")
     a = ap.parse_args()
     if a.run:
         subprocess.run(["meson", "test", "-C", a.build, "--suite", "conformance", "--quiet"],
                        stdout=subprocess.DEVNULL)
-    data = collect(a.build)
+    data = collect(a.build, a.official)
     if not data["flavors"]:
         print(f"report: no results in {a.build}/tests (run the suite first, or pass --run)",
               file=sys.stderr)
