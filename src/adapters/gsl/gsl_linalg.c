@@ -180,6 +180,31 @@ xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
 
 /* ---- symmetric / Hermitian eigensystems ---------------------------------------- */
 
+/* The power-of-two exponent that brings the largest |re| or |im| of the lower or upper
+ * triangle of the n×n matrix a near 1 (0 for a zero, NaN or infinite maximum).
+ * gsl_eigen_symmv/hermv have no iteration cap: entries near the overflow threshold
+ * overflow inside them, and the QR sweeps then never end (seen with hermv on a 3×3
+ * complex128 matrix with entries of 1e308). Scaling by 2^-e first is exact. */
+static int tri_scale_exp(xp_dtype dt, const void *a, int64_t lda, int64_t n, bool lower) {
+    double amax = 0.0;
+    for (int64_t i = 0; i < n; i++)
+        for (int64_t j = 0; j <= i; j++) {
+            int64_t r = lower ? i : j, c = lower ? j : i;
+            double v;
+            if (is_real(dt)) {
+                v = fabs(rget(dt, a, lda, r, c));
+            } else {
+                gsl_complex z = cget(dt, a, lda, r, c);
+                v = fmax(fabs(GSL_REAL(z)), fabs(GSL_IMAG(z)));
+                if (GSL_REAL(z) != GSL_REAL(z) || GSL_IMAG(z) != GSL_IMAG(z)) v = NAN;
+            }
+            if (v > amax || v != v) amax = v;
+        }
+    int e = 0;
+    if (isfinite(amax) && amax > 0.0) (void)frexp(amax, &e);
+    return e;
+}
+
 xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda, void *w,
                         int64_t *info) {
     if (!is_real(dt) && !is_cplx(dt)) return XP_ERR_NOT_IMPLEMENTED;
@@ -191,13 +216,14 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
     xp_dtype wdt = dt == XP_FLOAT32 || dt == XP_COMPLEX64 ? XP_FLOAT32 : XP_FLOAT64;
     gsl_vector *eval = gsl_vector_alloc(N);
     int rc = GSL_ENOMEM;
+    int e = tri_scale_exp(dt, a, lda, n, lower);
     if (is_real(dt)) {
         gsl_matrix *M = gsl_matrix_alloc(N, N), *V = gsl_matrix_alloc(N, N);
         gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(N);
         if (eval && M && V && ws) {
             for (int64_t i = 0; i < n; i++)
                 for (int64_t j = 0; j <= i; j++) {
-                    double v = lower ? rget(dt, a, lda, i, j) : rget(dt, a, lda, j, i);
+                    double v = ldexp(lower ? rget(dt, a, lda, i, j) : rget(dt, a, lda, j, i), -e);
                     gsl_matrix_set(M, (size_t)i, (size_t)j, v);
                     gsl_matrix_set(M, (size_t)j, (size_t)i, v);
                 }
@@ -217,6 +243,7 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
             for (int64_t i = 0; i < n; i++)
                 for (int64_t j = 0; j <= i; j++) {
                     gsl_complex v = lower ? cget(dt, a, lda, i, j) : gsl_complex_conjugate(cget(dt, a, lda, j, i));
+                    v = gsl_complex_rect(ldexp(GSL_REAL(v), -e), ldexp(GSL_IMAG(v), -e));
                     if (i == j) v = gsl_complex_rect(GSL_REAL(v), 0.0);
                     gsl_matrix_complex_set(M, (size_t)i, (size_t)j, v);
                     gsl_matrix_complex_set(M, (size_t)j, (size_t)i, gsl_complex_conjugate(v));
@@ -233,7 +260,7 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
         if (V) gsl_matrix_complex_free(V);
     }
     if (rc == GSL_SUCCESS)
-        for (int64_t i = 0; i < n; i++) rset(wdt, w, 1, i, 0, gsl_vector_get(eval, (size_t)i));
+        for (int64_t i = 0; i < n; i++) rset(wdt, w, 1, i, 0, ldexp(gsl_vector_get(eval, (size_t)i), e));
     if (eval) gsl_vector_free(eval);
     return numerical(rc, info);
 }
