@@ -33,12 +33,21 @@
  * converges quadratically and needs about 6-12 here). */
 #define XP__JACOBI_SWEEPS 60
 
-/* Largest |a(i,j)| of an m×n block; -1 when an entry is NaN or infinite. */
+/* Largest max(|re|, |im|) of the entries of an m×n block (the modulus of a finite
+ * complex entry can overflow); -1 when an entry is NaN or infinite. */
 static XP_R F_(amax_)(int64_t m, int64_t n, const XP_T *a, int64_t lda) {
     XP_R r = 0;
     for (int64_t j = 0; j < n; j++)
         for (int64_t i = 0; i < m; i++) {
+#if XP_CPLX
+            XP_R re = XP_RE(E_(a, i, j, lda)), im = XP_IM(E_(a, i, j, lda));
+            if (re != re || im != im) return -1;
+            re = re < 0 ? -re : re;
+            im = im < 0 ? -im : im;
+            XP_R t = re > im ? re : im;
+#else
             XP_R t = XP_ABS(E_(a, i, j, lda));
+#endif
             if (!(t <= XP_RMAX)) return -1;
             if (t > r) r = t;
         }
@@ -174,6 +183,12 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
 static int64_t F_(svj_)(int64_t m, int64_t n, XP_T *w, XP_T *v) {
     /* a computed inner product carries about sqrt(m) eps of rounding (gesvj's CTOL) */
     const XP_R tol = XP_EPS * (m > 1 ? XP_SQRT((XP_R)m) : 1), small = XP_RMIN / XP_EPS;
+    /* A column whose squared norm is below (sqrt(RMIN)/EPS)^2 is negligible next to the
+     * largest (the input is scaled so its largest entry is near 1) and its left vector
+     * is replaced by the unitary completion in gesvj_; its squared norm may also have
+     * underflowed to 0 while its inner products have not, and then no rotation can
+     * ever satisfy the test below: leave such pairs alone. */
+    const XP_R tiny2 = XP_RMIN / (XP_EPS * XP_EPS);
     int64_t left = 1;
     for (int sweep = 0; sweep < XP__JACOBI_SWEEPS && left; sweep++) {
         left = 0;
@@ -188,7 +203,9 @@ static int64_t F_(svj_)(int64_t m, int64_t n, XP_T *w, XP_T *v) {
                     g += XP_CONJ(wp[i]) * wq[i];
                 }
                 XP_R ag = XP_ABS(g);
-                if (ag <= small || ag <= tol * XP_SQRT(al) * XP_SQRT(be)) continue;
+                if (ag <= small || al < tiny2 || be < tiny2 ||
+                    ag <= tol * XP_SQRT(al) * XP_SQRT(be))
+                    continue;
                 left++;
                 XP_R c, s, t;
                 F_(jrot_)(al, be, ag, &c, &s, &t);
