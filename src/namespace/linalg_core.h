@@ -36,6 +36,11 @@ xp_status xp__la_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, in
  * at `p` is a NaN or an infinity; NULL when all are finite. */
 xp_array *xp__la_nonfinite(const char *fn, const char *routine, const void *p, int64_t count,
                            xp_dtype dt);
+/* Scales the `count` finite elements of dtype `dt` at `p` in place by 2^-e so the
+ * largest |re| or |im| lies in [1/2, 1), and returns e (0 for an all-zero block).
+ * Exact; the norms and moduli the routines form can then neither overflow nor underflow
+ * wholesale (LAPACK's gesdd scales only when the norm is already finite). */
+int xp__la_scale_pow2(void *p, int64_t count, xp_dtype dt);
 xp_array *xp__la_fail(const char *fn, const char *routine, xp_status st, int64_t info,
                       xp_status numeric_status, const char *what);
 

@@ -611,14 +611,20 @@ xp_array *xp__la_svd(const char *fn, const xp_array *x, char jobz, xp_array **uo
             continue;
         }
         if ((err = xp__la_nonfinite(fn, "gesdd", xp__data(a) + (size_t)t * mb, m * n, dt))) break;
+        int ex = xp__la_scale_pow2(xp__data(a) + (size_t)t * mb, m * n, dt);
         int64_t info = 0;
+        char *S = xp__data(s) + (size_t)(t * k) * rs;
         xp_status sst = xp__la_gesdd(
-            dt, jobz, n, m, xp__data(a) + (size_t)t * mb, n, xp__data(s) + (size_t)(t * k) * rs,
+            dt, jobz, n, m, xp__data(a) + (size_t)t * mb, n, S,
             jobz == 'N' ? NULL : xp__data(vh) + (size_t)(t * vr * n) * is, n,
             jobz == 'N' ? NULL : xp__data(u) + (size_t)(t * m * uc) * is, uc, &info);
         if (sst != XP_OK || info != 0) {
             err = xp__la_fail(fn, "gesdd", sst, info, XP_ERR_BACKEND, "no convergence");
             break;
+        }
+        for (int64_t i = 0; ex && i < k; i++) {
+            if (rt == XP_FLOAT32) ((float *)S)[i] = ldexpf(((float *)S)[i], ex);
+            else ((double *)S)[i] = ldexp(((double *)S)[i], ex);
         }
     }
 out:

@@ -102,6 +102,25 @@ xp_array *xp__la_nonfinite(const char *fn, const char *routine, const void *p, i
     return NULL;
 }
 
+int xp__la_scale_pow2(void *p, int64_t count, xp_dtype dt) {
+    int64_t nr = (dt == XP_COMPLEX64 || dt == XP_COMPLEX128) ? 2 * count : count;
+    bool single = dt == XP_FLOAT32 || dt == XP_COMPLEX64;
+    double amax = 0.0;
+    for (int64_t i = 0; i < nr; i++) {
+        double v = fabs(single ? (double)((const float *)p)[i] : ((const double *)p)[i]);
+        if (v > amax) amax = v;
+    }
+    int e = 0;
+    if (!(amax > 0.0) || !isfinite(amax)) return 0;
+    (void)frexp(amax, &e);
+    if (e == 0) return 0;
+    for (int64_t i = 0; i < nr; i++) {
+        if (single) ((float *)p)[i] = ldexpf(((float *)p)[i], -e);
+        else ((double *)p)[i] = ldexp(((double *)p)[i], -e);
+    }
+    return e;
+}
+
 xp_array *xp__la_check(const char *fn, const char *arg, const xp_array *x, bool square) {
     xp_array *err = xp__check(fn, arg, x);
     if (err) return err;

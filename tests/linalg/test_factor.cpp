@@ -320,6 +320,33 @@ TEST(LinalgSvd, ExtremeMagnitudesScale) {
     }
 }
 
+// Finite entries near the overflow threshold (array-api-tests' generators draw
+// them): gsl_eigen_hermv has no iteration cap and looped forever on this matrix
+// before the gsl adapter scaled its input; complex moduli of finite entries can
+// overflow too. Eigenvalues ±sqrt(2)·8.988e307 and ~0 (relative to them).
+TEST(LinalgSpectral, ExtremeFiniteEntriesConverge) {
+    const double big = 8.988465674311579e+307;
+    std::vector<cd> h = {{-3.4028234663852886e+38, 0}, {-3.2629171787851377, big},
+                         {-0.6755066597640322, 4.379961024447088},
+                         {-3.2629171787851377, -big}, {-5.8519513338611, 0}, {big, 0},
+                         {-0.6755066597640322, -4.379961024447088}, {big, 0},
+                         {2.2250738585072014e-308, 0}};
+    Arr H = make(h, XP_COMPLEX128, {3, 3});
+    Arr w(xp_linalg_eigvalsh(H));
+    ASSERT_XP_OK(w);
+    auto v = values(w);
+    const double e = std::sqrt(2.0) * big;
+    EXPECT_NEAR(v[0].real() / e, -1.0, 1e-12);
+    EXPECT_NEAR(v[1].real() / e, 0.0, 1e-12);
+    EXPECT_NEAR(v[2].real() / e, 1.0, 1e-12);
+    /* complex64 entries whose modulus exceeds FLT_MAX: the SVD still converges */
+    std::vector<cd> a = {{3.4e38, 3.4e38}, {1, 2}, {-3, 0.5}, {3.4e38, -3.4e38}};
+    Arr A = make(a, XP_COMPLEX64, {2, 2});
+    Arr s(xp_linalg_svdvals(A));
+    ASSERT_XP_OK(s);
+    for (auto x : values(s)) EXPECT_TRUE(std::isfinite(x.real()) || std::isinf(x.real()));
+}
+
 // A NaN or an infinity in the input: the solvers must return (iterations are
 // capped), with a backend error (LAPACK's info, "no convergence", or the
 // non-finite input refused before geev/gesdd) or a NaN in the result; never a
