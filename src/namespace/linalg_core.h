@@ -56,6 +56,15 @@ xp_dtype xp__la_complex(xp_dtype dt);
 /* Number of matrices in the batch (product of all but the last two extents). */
 int64_t xp__la_batch(const xp_array *x);
 
+/* Largest n that solve takes through xp__la_solve_small. */
+#define XP__LA_SMALL_N 4
+
+/* solve for n <= XP__LA_SMALL_N (linalg_small.c): fills r (fresh, C order, shape
+ * bshape[0..bnd) + (n[, k]), r->size > 0) from x1 and x2 read through their
+ * strides; returns r, or an error (r released). */
+xp_array *xp__la_solve_small(const char *fn, const xp_array *x1, const xp_array *x2, xp_array *r,
+                             int bnd, const int64_t *bshape, bool vec, int64_t n, int64_t k);
+
 /* C = A @ B for arrays already in the compute dtype (any strides): shapes
  * (..., m, k) @ (..., k, n) with broadcast batches into a fresh contiguous
  * output of shape (out_ndim, out_shape). Used by matmul and the factorizations. */

@@ -120,6 +120,7 @@ static xp_array *solve_impl(const char *fn, const xp_array *x1, const xp_array *
     if (!vec) osh[bnd + 1] = k;
     xp_array *r = xp__new(fn, dt, bnd + (vec ? 1 : 2), osh, x1->device);
     if (xp_failed(r) || r->size == 0) return r;
+    if (n <= XP__LA_SMALL_N) return xp__la_solve_small(fn, x1, x2, r, bnd, osh, vec, n, k);
     xp_array *a = xp__copy_as(fn, x1, dt);
     if (xp_failed(a)) {
         xp_release(r);

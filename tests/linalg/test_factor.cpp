@@ -454,3 +454,143 @@ TEST(LinalgSolve, SmallBatchPortablePath) {
         EXPECT_TRUE(close(mm(a, values(I), 50, 3, 3, 3), eye(50, 3), tol(dt, 3))) << dtype_str(dt);
     }
 }
+
+// ---- solve of tiny systems (n <= 4: linalg_small.c) ------------------------------
+namespace {
+
+// The same systems through the general path: each n×n matrix embedded as the
+// leading block of block-diag(A, I) of order 8 (> XP__LA_SMALL_N), right-hand
+// sides padded with zeros; returns the leading n rows of each solution, or the
+// error's message.
+std::vector<cd> solve_embedded(const std::vector<cd> &a, const std::vector<cd> &b, xp_dtype dt,
+                               int64_t nb, int64_t n, int64_t k, std::string *err = nullptr) {
+    const int64_t E = 8;
+    std::vector<cd> ae((size_t)(nb * E * E)), be((size_t)(nb * E * k));
+    for (int64_t t = 0; t < nb; t++) {
+        for (int64_t i = 0; i < E; i++)
+            for (int64_t j = 0; j < E; j++)
+                ae[(size_t)(t * E * E + i * E + j)] =
+                    i < n && j < n ? a[(size_t)(t * n * n + i * n + j)] : cd(i == j ? 1 : 0, 0);
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t c = 0; c < k; c++)
+                be[(size_t)(t * E * k + i * k + c)] = b[(size_t)(t * n * k + i * k + c)];
+    }
+    Arr X(xp_linalg_solve(Arr(make(ae, dt, {nb, E, E})), Arr(make(be, dt, {nb, E, k}))));
+    if (xp_failed(X)) {
+        if (err) *err = xp_error_message(X);
+        return {};
+    }
+    auto x = values(X);
+    std::vector<cd> r;
+    for (int64_t t = 0; t < nb; t++)
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t c = 0; c < k; c++) r.push_back(x[(size_t)(t * E * k + i * k + c)]);
+    return r;
+}
+
+}  // namespace
+
+TEST(LinalgSolveSmall, MatchesGeneralPathEveryDtypeAndSize) {
+    for (xp_dtype dt : float_dtypes())
+        for (int64_t n = 1; n <= 4; n++)
+            for (int64_t k : {1, 2, 3}) {
+                const int64_t nb = 7;
+                /* not diagonally dominant: pivoting does real work */
+                auto a = rand_vals(dt, {nb, n, n}, 100 + (unsigned)n), b = rand_vals(dt, {nb, n, k}, 200);
+                Arr X(xp_linalg_solve(Arr(make(a, dt, {nb, n, n})), Arr(make(b, dt, {nb, n, k}))));
+                ASSERT_XP_OK(X);
+                EXPECT_EQ(X.dtype(), dt);
+                EXPECT_EQ(X.shape(), (std::vector<int64_t>{nb, n, k}));
+                auto want = solve_embedded(a, b, dt, nb, n, k);
+                EXPECT_TRUE(close(values(X), want, 1e3 * eps(dt)))
+                    << dtype_str(dt) << " n=" << n << " k=" << k;
+                /* vector right-hand side, one for the whole batch */
+                auto v = rand_vals(dt, {n}, 300);
+                Arr V(xp_linalg_solve(Arr(make(a, dt, {nb, n, n})), Arr(make(v, dt, {n}))));
+                ASSERT_XP_OK(V);
+                EXPECT_EQ(V.shape(), (std::vector<int64_t>{nb, n}));
+                std::vector<cd> vb;
+                for (int64_t t = 0; t < nb; t++) vb.insert(vb.end(), v.begin(), v.end());
+                EXPECT_TRUE(close(values(V), solve_embedded(a, vb, dt, nb, n, 1), 1e3 * eps(dt)))
+                    << dtype_str(dt) << " n=" << n;
+            }
+}
+
+TEST(LinalgSolveSmall, NonContiguousAndBroadcastBatches) {
+    for (xp_dtype dt : float_dtypes()) {
+        const int64_t n = 3;
+        auto a = rand_vals(dt, {5, 1, n, n}, 11), b = rand_vals(dt, {4, n, 2}, 12);
+        Arr A = make(a, dt, {5, 1, n, n}), B = make(b, dt, {4, n, 2});
+        /* gaps and negative strides on every axis, both operands */
+        Arr As = strided_copy(A, {true, false, true, false}), Bs = strided_copy(B, {false, true, true});
+        Arr X(xp_linalg_solve(As, Bs));
+        ASSERT_XP_OK(X);
+        EXPECT_EQ(X.shape(), (std::vector<int64_t>{5, 4, n, 2}));
+        std::vector<cd> ab, bb;
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 4; j++) {
+                ab.insert(ab.end(), a.begin() + i * n * n, a.begin() + (i + 1) * n * n);
+                bb.insert(bb.end(), b.begin() + j * n * 2, b.begin() + (j + 1) * n * 2);
+            }
+        EXPECT_TRUE(close(values(X), solve_embedded(ab, bb, dt, 20, n, 2), 1e3 * eps(dt)))
+            << dtype_str(dt);
+        /* a transposed matrix view solves the transposed systems */
+        Arr At(xp_matrix_transpose(A));
+        Arr Y(xp_linalg_solve(At, B));
+        ASSERT_XP_OK(Y);
+        std::vector<cd> atb;
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 4; j++) {
+                for (int r = 0; r < n; r++)
+                    for (int c = 0; c < n; c++) atb.push_back(a[(size_t)(i * n * n + c * n + r)]);
+            }
+        EXPECT_TRUE(close(values(Y), solve_embedded(atb, bb, dt, 20, n, 2), 1e3 * eps(dt)))
+            << dtype_str(dt);
+    }
+    /* mixed dtypes promote (float32 matrices, float64 right-hand sides) */
+    auto a = rand_vals(XP_FLOAT32, {3, 2, 2}, 13), b = rand_vals(XP_FLOAT64, {3, 2, 1}, 14);
+    for (auto &v : a) v = cd((double)(float)v.real(), 0); /* the float32 values */
+    Arr X(xp_linalg_solve(Arr(make(a, XP_FLOAT32, {3, 2, 2})), Arr(make(b, XP_FLOAT64, {3, 2, 1}))));
+    ASSERT_XP_OK(X);
+    EXPECT_EQ(X.dtype(), XP_FLOAT64);
+    EXPECT_TRUE(close(values(X), solve_embedded(a, b, XP_FLOAT64, 3, 2, 1), 1e3 * eps(XP_FLOAT64)));
+}
+
+TEST(LinalgSolveSmall, SingularReportsGetrfInfoLikeGeneralPath) {
+    /* exact zero pivots at LU step 1, 2 and 3 (LU of the column-major view, A^T) */
+    const std::vector<std::vector<cd>> mats = {
+        {0, 0, 0, 1, 2, 3, 4, 5, 6},  /* zero row: info=1 */
+        {2, 0, 0, 0, 0, 0, 0, 0, 1},  /* info=2 */
+        {1, 0, 0, 0, 1, 0, 1, 1, 0},  /* third row = first + second: info=3 */
+    };
+    for (xp_dtype dt : float_dtypes())
+        for (size_t m = 0; m < mats.size(); m++) {
+            /* the singular matrix is entry 6 of a batch of otherwise regular ones */
+            const int64_t nb = 9;
+            auto a = rand_vals(dt, {nb, 3, 3}, 21, true);
+            std::copy(mats[m].begin(), mats[m].end(), a.begin() + 6 * 9);
+            auto b = rand_vals(dt, {nb, 3, 1}, 22);
+            Arr X(xp_linalg_solve(Arr(make(a, dt, {nb, 3, 3})), Arr(make(b, dt, {nb, 3, 1}))));
+            EXPECT_XP_ERR(X.get(), XP_ERR_VALUE, "xp_linalg_solve");
+            std::string want;
+            EXPECT_TRUE(solve_embedded(a, b, dt, nb, 3, 1, &want).empty());
+            EXPECT_EQ(std::string(xp_error_message(X)), want) << dtype_str(dt);
+            EXPECT_NE(want.find("singular matrix (getrf info=" + std::to_string(m + 1) + ")"),
+                      std::string::npos)
+                << want;
+        }
+}
+
+TEST(LinalgSolveSmall, NearlySingularMatchesGeneralPath) {
+    for (xp_dtype dt : {XP_FLOAT64, XP_COMPLEX128}) {
+        const double d = 1e-9; /* cond ~ 1e10 */
+        std::vector<cd> a = {1, 1, 1, 1, 1 + d, 1, 1, 1, 1 + d}, b = {1, 2, 3};
+        Arr X(xp_linalg_solve(Arr(make(a, dt, {3, 3})), Arr(make(b, dt, {3, 1}))));
+        ASSERT_XP_OK(X);
+        auto want = solve_embedded(a, b, dt, 1, 3, 1);
+        EXPECT_TRUE(close(values(X), want, 1e-5)) << dtype_str(dt);
+        /* exact answer: x = (1 - 3/d, 1/d, 2/d) */
+        EXPECT_NEAR(values(X)[1].real() * d, 1.0, 1e-5);
+        EXPECT_NEAR(values(X)[2].real() * d, 2.0, 1e-5);
+    }
+}
