@@ -20,8 +20,12 @@
  *
  * mean/var/std of integer or bool input return float64 (NumPy's choice, allowed
  * by the standard); of complex input: mean keeps the dtype, var/std return the
- * real dtype of the same precision (|x - mean|^2 averaged). var/std use two passes
- * (mean, then the sum of squared deviations). NaN propagates through every
+ * real dtype of the same precision (|x - mean|^2 averaged). var/std along the
+ * last (contiguous) axis use two passes (mean, then the sum of squared
+ * deviations); along any other axis one pass: per block of up to 32 rows the
+ * means and squared deviations from them while the block is in cache (on data
+ * shifted by the first row), blocks combined pairwise by Chan et al.'s formula
+ * M2 = M2a + M2b + d^2 na nb / n. NaN propagates through every
  * reduction (min/max included). Empty reductions: sum 0, prod 1, mean/var/std NaN;
  * min/max of an empty reduction is XP_ERR_VALUE. */
 #ifndef XPARRAY_STATISTICAL_H

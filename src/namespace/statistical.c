@@ -287,6 +287,21 @@ static xp_array *moments(int mode, const xp_array *x, const xp_reduce_opts *o) {
         xp_red3 C = {cnt, L.n, L.inner};
         const char *cx = src + (size_t)(o0 * per) * es;
         char *cm = mp + (size_t)(o0 * L.inner) * es;
+        if (mode && L.inner * w > 1) {
+            /* along a non-contiguous axis: means and squared deviations in one
+             * pass over the data (var_kernels.inc, mv_sums) */
+            char *cd = (char *)dev + (size_t)(o0 * L.inner * w) * rs;
+            bool ok = rdt == XP_FLOAT32
+                          ? mv_sums_f32(cnt, L.n, L.inner * w, (const float *)(const void *)cx,
+                                        (float *)(void *)cm, (float *)(void *)cd)
+                          : mv_sums_f64(cnt, L.n, L.inner * w, (const double *)(const void *)cx,
+                                        (double *)(void *)cm, (double *)(void *)cd);
+            if (!ok) {
+                xp_release(r);
+                r = xp__oom();
+            }
+            continue;
+        }
         xp_status s = xp__reduce_run(XP_REDUCE_SUM, dt, &C, cx, cm);
         if (s != XP_OK) {
             if (r != mean) xp_release(r);

@@ -535,3 +535,58 @@ TEST(Statistical, VarColumnsAndChunkedRows) {
         run(d, {1, 5, 70000}, 2);   // rows beyond one chunk
     }
 }
+
+// var/std along a non-contiguous axis (one pass: per-leaf means and squared
+// deviations, leaves combined by Chan et al.'s formula) with a large mean
+// offset (1e8 plus small noise), corrections 0, 1 and 2.5: against a long
+// double two-pass reference of the stored values.
+TEST(Statistical, VarStdLargeOffsetColumns) {
+    std::mt19937_64 g(47);
+    double worst[2] = {0, 0};
+    for (xp_dtype d : {XP_FLOAT64, XP_FLOAT32})
+        for (std::vector<int64_t> shape :
+             {std::vector<int64_t>{1, 3000, 3}, {2, 257, 70}, {1, 33, 4097}, {3, 100, 5}})
+            for (double corr : {0.0, 1.0, 2.5})
+                for (bool sd : {false, true}) {
+                    xp_create_opts co = {d, XP_DEVICE_DEFAULT};
+                    Arr a(xp_empty(3, shape.data(), &co));
+                    ASSERT_XP_OK(a);
+                    int64_t outer = shape[0], m = shape[1], inner = shape[2], n = outer * m * inner;
+                    std::vector<double> v((size_t)n);
+                    for (int64_t i = 0; i < n; i++) {
+                        // float32: steps of 8, its spacing at 1e8
+                        double noise = d == XP_FLOAT64 ? double(int64_t(g() % 2000001) - 1000000) / 1024.0
+                                                       : 8.0 * double(int64_t(g() % 2001) - 1000);
+                        v[i] = 1e8 + noise;
+                        if (d == XP_FLOAT32) v[i] = double(float(v[i]));
+                        if (d == XP_FLOAT64) ((double *)xp_array_data(a))[i] = v[i];
+                        else ((float *)xp_array_data(a))[i] = float(v[i]);
+                    }
+                    xp_reduce_opts o = {};
+                    o.axes = one_axis(1);
+                    o.correction = corr;
+                    Arr s(sd ? xp_std(a, &o) : xp_var(a, &o));
+                    ASSERT_XP_OK(s);
+                    ASSERT_EQ(s.shape(), (std::vector<int64_t>{outer, inner}));
+                    auto got = reals(s);
+                    double tol = d == XP_FLOAT64 ? 1e-13 : 1e-5;
+                    for (int64_t k = 0; k < outer; k++)
+                        for (int64_t j = 0; j < inner; j++) {
+                            long double mu = 0, ss = 0;
+                            for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
+                            mu /= m;
+                            for (int64_t r = 0; r < m; r++) {
+                                long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
+                                ss += e * e;
+                            }
+                            long double var = ss / ((long double)m - corr);
+                            double want = double(sd ? sqrtl(var) : var);
+                            double rel = std::fabs(got[k * inner + j] - want) / want;
+                            worst[d == XP_FLOAT32] = std::max(worst[d == XP_FLOAT32], rel);
+                            ASSERT_LE(rel, tol) << dtype_str(d) << " m=" << m << " inner=" << inner
+                                                << " corr=" << corr << (sd ? " std" : " var") << " at "
+                                                << k << "," << j;
+                        }
+                }
+    std::printf("worst relative error: float64 %.3g, float32 %.3g\n", worst[0], worst[1]);
+}
