@@ -318,27 +318,18 @@ xp_status xp__gsl_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, i
     gsl_vector *S = gsl_vector_alloc(C), *work = gsl_vector_alloc(C);
     int rc = GSL_ENOMEM;
     if (U && V && S && work) {
-        /* Scale by a power of two so the largest entry is near 1, as LAPACK's gesdd does:
-         * GSL's Golub-Reinsch squares norms and fails to converge (GSL_EMAXITER) on finite
-         * entries near the overflow or underflow thresholds. Exact; S is scaled back. */
-        double amax = 0.0;
+        /* the core scales each matrix by a power of two before gesdd (xp__la_scale_pow2):
+         * GSL's Golub-Reinsch fails to converge on entries near overflow or underflow */
         for (int64_t i = 0; i < m; i++)
             for (int64_t j = 0; j < n; j++) {
-                double v = fabs(rget(dt, a, lda, i, j));
-                if (v > amax || v != v) amax = v;
-            }
-        int e = 0;
-        if (isfinite(amax) && amax > 0.0) (void)frexp(amax, &e);
-        for (int64_t i = 0; i < m; i++)
-            for (int64_t j = 0; j < n; j++) {
-                double v = ldexp(rget(dt, a, lda, i, j), -e);
+                double v = rget(dt, a, lda, i, j);
                 if (tr) gsl_matrix_set(U, (size_t)j, (size_t)i, v);
                 else gsl_matrix_set(U, (size_t)i, (size_t)j, v);
             }
         rc = gsl_linalg_SV_decomp(U, V, S, work);
         if (rc == GSL_SUCCESS) {
             int64_t k = (int64_t)C;
-            for (int64_t i = 0; i < k; i++) rset(dt, s, 1, i, 0, ldexp(gsl_vector_get(S, (size_t)i), e));
+            for (int64_t i = 0; i < k; i++) rset(dt, s, 1, i, 0, gsl_vector_get(S, (size_t)i));
             if (!none) {
                 /* u (m×k) and vt (k×n) */
                 for (int64_t i = 0; i < m; i++)
