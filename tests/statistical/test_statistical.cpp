@@ -491,6 +491,20 @@ TEST(Statistical, ColumnSumsAcrossTileEdges) {
 // var along the middle axis (pairwise column deviations, tiles around 4096
 // columns) and along the last axis of many rows (sums and deviations chunk by
 // chunk of ~256 KiB): against a long double two-pass reference.
+// Sum of squared deviations from the mean, two-pass in long double, of the m values
+// v[(k*m + r)*inner + j], r = 0..m-1 (one column of a C-order outer×m×inner block).
+static long double ref_m2(const std::vector<double> &v, int64_t k, int64_t m, int64_t inner,
+                          int64_t j) {
+    long double mu = 0, ss = 0;
+    for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
+    mu /= m;
+    for (int64_t r = 0; r < m; r++) {
+        long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
+        ss += e * e;
+    }
+    return ss;
+}
+
 TEST(Statistical, VarColumnsAndChunkedRows) {
     std::mt19937_64 g(43);
     auto run = [&](xp_dtype d, std::vector<int64_t> shape, int axis) {
@@ -516,13 +530,7 @@ TEST(Statistical, VarColumnsAndChunkedRows) {
         double tol = d == XP_FLOAT64 ? 1e-11 : 2e-3;
         for (int64_t k = 0; k < outer; k++)
             for (int64_t j = 0; j < inner; j++) {
-                long double mu = 0, ss = 0;
-                for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
-                mu /= m;
-                for (int64_t r = 0; r < m; r++) {
-                    long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
-                    ss += e * e;
-                }
+                long double ss = ref_m2(v, k, m, inner, j);
                 double want = double(ss / (m - 1));
                 ASSERT_NEAR(got[k * inner + j], want, tol * want)
                     << dtype_str(d) << " axis=" << axis << " m=" << m << " at " << k << "," << j;
@@ -572,13 +580,7 @@ TEST(Statistical, VarStdLargeOffsetColumns) {
                     double tol = d == XP_FLOAT64 ? 1e-13 : 1e-5;
                     for (int64_t k = 0; k < outer; k++)
                         for (int64_t j = 0; j < inner; j++) {
-                            long double mu = 0, ss = 0;
-                            for (int64_t r = 0; r < m; r++) mu += v[(size_t)((k * m + r) * inner + j)];
-                            mu /= m;
-                            for (int64_t r = 0; r < m; r++) {
-                                long double e = v[(size_t)((k * m + r) * inner + j)] - mu;
-                                ss += e * e;
-                            }
+                            long double ss = ref_m2(v, k, m, inner, j);
                             long double var = ss / ((long double)m - corr);
                             double want = double(sd ? sqrtl(var) : var);
                             double rel = std::fabs(got[k * inner + j] - want) / want;
