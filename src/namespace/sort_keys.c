@@ -144,71 +144,6 @@ bool xp__argsort_run(xp_dtype dt, const char *p, int64_t n, bool descending, int
  * each key back to its value; the elements of the two shared keys are taken
  * from the input in their original order, which is what a stable sort gives. */
 
-static void insertion_u32(uint32_t *key, int64_t n) {
-    for (int64_t i = 1; i < n; i++) {
-        uint32_t k = key[i];
-        int64_t j = i;
-        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
-        key[j] = k;
-    }
-}
-
-static void insertion_u64(uint64_t *key, int64_t n) {
-    for (int64_t i = 1; i < n; i++) {
-        uint64_t k = key[i];
-        int64_t j = i;
-        for (; j > 0 && key[j - 1] > k; j--) key[j] = key[j - 1];
-        key[j] = k;
-    }
-}
-
-/* LSD radix passes over 32-bit keys whose eight-bit digit histograms are in
- * cnt; digits equal in every key are skipped. t: scratch of n keys. The result
- * ends in key. */
-static void passes_u32(uint32_t *key, int64_t n, uint32_t *t, int64_t (*cnt)[256]) {
-    uint32_t *s = key, *d = t;
-    for (int b = 0; b < 4; b++) {
-        int shift = 8 * b;
-        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
-        int64_t pos[256], sum = 0;
-        for (int v = 0; v < 256; v++) {
-            pos[v] = sum;
-            sum += cnt[b][v];
-        }
-        for (int64_t i = 0; i < n; i++) {
-            uint32_t k = s[i];
-            d[pos[(k >> shift) & 255]++] = k;
-        }
-        uint32_t *x = s;
-        s = d;
-        d = x;
-    }
-    if (s != key) memcpy(key, s, (size_t)n * 4);
-}
-
-static void passes_u64(uint64_t *key, int64_t n, uint64_t *t, int64_t (*cnt)[256]) {
-    uint64_t *s = key, *d = t;
-    for (int b = 0; b < 8; b++) {
-        int shift = 8 * b;
-        if (cnt[b][(key[0] >> shift) & 255] == n) continue;
-        int64_t pos[256], sum = 0;
-        for (int v = 0; v < 256; v++) {
-            pos[v] = sum;
-            sum += cnt[b][v];
-        }
-        for (int64_t i = 0; i < n; i++) {
-            uint64_t k = s[i];
-            d[pos[(k >> shift) & 255]++] = k;
-        }
-        uint64_t *x = s;
-        s = d;
-        d = x;
-    }
-    if (s != key) memcpy(key, s, (size_t)n * 8);
-}
-
-/* Stable sorts of keys alone: insertion sort up to 48 keys, else the radix
- * passes after one histogram pass. */
 /* The histograms of the byte digits. Four interleaved copies of 32-bit
  * counters (n < 2^32 here): a digit that repeats from key to key (the
  * exponent byte of floats, small integers) would otherwise chain every
@@ -249,6 +184,21 @@ static void hist_u64(const uint64_t *key, int64_t n, int64_t (*cnt)[256]) {
         for (int b = 0; b < 8; b++)
             for (int v = 0; v < 256; v++) cnt[b][v] += c[u][b][v];
 }
+
+#define SW_T uint32_t
+#define SW_DIG 4
+#define SW_(x) x##_u32
+#include "sort_width.inc"
+#undef SW_T
+#undef SW_DIG
+#undef SW_
+#define SW_T uint64_t
+#define SW_DIG 8
+#define SW_(x) x##_u64
+#include "sort_width.inc"
+#undef SW_T
+#undef SW_DIG
+#undef SW_
 
 /* From 2^16 keys on, 32-bit keys take three passes of 11-bit digits instead
  * of four of 8 (the 2048 write streams of a pass still fit in L2, and a
@@ -308,15 +258,7 @@ static void radix_u32(uint32_t *key, int64_t n, uint32_t *t) {
         return;
     }
     if (n >= R11_FROM && radix11_u32(key, n, t)) return;
-    int64_t cnt[4][256];
-    if (n < (INT64_C(1) << 32)) {
-        hist_u32(key, n, cnt);
-    } else {
-        memset(cnt, 0, sizeof cnt);
-        for (int64_t i = 0; i < n; i++)
-            for (int b = 0; b < 4; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
-    }
-    passes_u32(key, n, t, cnt);
+    radix8_u32(key, n, t);
 }
 
 static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
@@ -324,15 +266,7 @@ static void radix_u64(uint64_t *key, int64_t n, uint64_t *t) {
         insertion_u64(key, n);
         return;
     }
-    int64_t cnt[8][256];
-    if (n < (INT64_C(1) << 32)) {
-        hist_u64(key, n, cnt);
-    } else {
-        memset(cnt, 0, sizeof cnt);
-        for (int64_t i = 0; i < n; i++)
-            for (int b = 0; b < 8; b++) cnt[b][(key[i] >> (8 * b)) & 255]++;
-    }
-    passes_u64(key, n, t, cnt);
+    radix8_u64(key, n, t);
 }
 
 size_t xp__sort_key_size(xp_dtype dt) {
