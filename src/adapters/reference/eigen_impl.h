@@ -54,10 +54,14 @@ static XP_R F_(amax_)(int64_t m, int64_t n, const XP_T *a, int64_t lda) {
     return r;
 }
 
-/* Power-of-two exponent e with amax * 2^-e in [1/2, 1). */
-static int F_(scale_exp_)(XP_R amax) {
+/* Scales the m×n block a in place by 2^-e so that amax, its largest entry scale
+ * (from amax_, >= 0), lands in [1/2, 1); returns e (0 for an all-zero block). Exact. */
+static int F_(scale_)(int64_t m, int64_t n, XP_T *a, int64_t lda, XP_R amax) {
     int e = 0;
-    (void)frexp((double)amax, &e);
+    if (amax > 0) (void)frexp((double)amax, &e);
+    XP_R sc = (XP_R)ldexp(1.0, -e);
+    for (int64_t j = 0; j < n; j++)
+        for (int64_t i = 0; i < m; i++) E_(a, i, j, lda) *= sc;
     return e;
 }
 
@@ -109,9 +113,7 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
         xp__scratch_free(h, bytes);
         return XP_OK;
     }
-    int ex = amax > 0 ? F_(scale_exp_)(amax) : 0;
-    XP_R sc = (XP_R)ldexp(1.0, -ex);
-    for (size_t i = 0; i < nn; i++) h[i] *= sc;
+    int ex = F_(scale_)(n, n, h, n, amax);
     if (wantv)
         for (int64_t j = 0; j < n; j++)
             for (int64_t i = 0; i < n; i++) E_(v, i, j, n) = i == j ? 1 : 0;
@@ -250,9 +252,7 @@ static xp_status F_(gesvj_)(char jobz, int64_t m, int64_t n, const XP_T *a, int6
         *info = 1;
         goto out;
     }
-    int ex = amax > 0 ? F_(scale_exp_)(amax) : 0;
-    XP_R sc = (XP_R)ldexp(1.0, -ex);
-    for (size_t i = 0; i < mn; i++) w[i] *= sc;
+    int ex = F_(scale_)(M, N, w, M, amax);
     if (wantv)
         for (int64_t j = 0; j < N; j++)
             for (int64_t i = 0; i < N; i++) E_(v, i, j, N) = i == j ? 1 : 0;
@@ -358,10 +358,7 @@ static xp_status F_(geevqr_)(int64_t n, XP_T *a, int64_t lda, XP_T *w, XP_T *vr,
     XP_T *z = xp__scratch(bytes);
     if (!z) return XP_ERR_NOMEM;
     XP_T *x = z + (wantv ? nn : 0), *hv = x + n;
-    int ex = amax > 0 ? F_(scale_exp_)(amax) : 0;
-    XP_R sc = (XP_R)ldexp(1.0, -ex);
-    for (int64_t j = 0; j < n; j++)
-        for (int64_t i = 0; i < n; i++) E_(a, i, j, lda) *= sc;
+    int ex = F_(scale_)(n, n, a, lda, amax);
     if (wantv)
         for (int64_t j = 0; j < n; j++)
             for (int64_t i = 0; i < n; i++) E_(z, i, j, n) = i == j ? 1 : 0;
