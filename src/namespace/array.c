@@ -9,30 +9,27 @@ xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dty
         return xp__error(XP_ERR_VALUE, fn, "argument 'shape': %d dimensions (allowed 0..%d)",
                          ndim, XP_MAX_NDIM);
     if (ndim > 0 && !shape) return xp__error(XP_ERR_TYPE, fn, "argument 'shape' is NULL");
-    int64_t n = 1;
-    bool overflow = false;
+    /* NumPy's rule: the extents other than 0 must multiply (by the item size too)
+     * without overflow, also when another extent is 0 and the array is empty, so
+     * no loop over a shape ever overflows. */
+    int64_t n = 1, bytes;
+    bool zero = false;
     for (int i = 0; i < ndim; i++) {
         if (shape[i] < 0)
             return xp__error(XP_ERR_VALUE, fn, "argument 'shape': extent %lld of axis %d is negative",
                              (long long)shape[i], i);
-        if (!overflow && !xp__mul_ok(n, shape[i], &n)) overflow = true;
+        if (shape[i] == 0) zero = true;
     }
-    for (int i = 0; i < ndim; i++)
-        if (shape[i] == 0) {
-            overflow = false;
-            n = 0;
-        }
-    int64_t bytes;
-    if (overflow || !xp__mul_ok(n, (int64_t)xp_dtype_size(dt), &bytes) ||
-        (uint64_t)bytes > (uint64_t)(SIZE_MAX / 2))
+    if (!xp__nonzero_extents_fit(ndim, shape, (int64_t)xp_dtype_size(dt), &n, &bytes))
         return xp__error(XP_ERR_OVERFLOW, fn,
                          "argument 'shape': the element or byte count overflows");
+    if (zero) n = 0;
     if (size_out) *size_out = n;
     return NULL;
 }
 
-/* Zero-size arrays may have extents whose product overflows: their strides are
- * never used to address memory, so the products saturate instead. */
+/* The products cannot overflow for shapes that passed xp__check_shape; they
+ * saturate all the same, so a caller's mistake cannot become undefined behaviour. */
 void xp__c_strides(int ndim, const int64_t *shape, int64_t itemsize, int64_t *strides) {
     int64_t s = itemsize;
     for (int i = ndim - 1; i >= 0; i--) {
@@ -124,9 +121,21 @@ xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *s
     return a;
 }
 
+bool xp__nonzero_extents_fit(int ndim, const int64_t *shape, int64_t itemsize, int64_t *count,
+                             int64_t *bytes) {
+    int64_t n = 1;
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] > 0 && !xp__mul_ok(n, shape[i], &n)) return false;
+    if (!xp__mul_ok(n, itemsize, bytes) || (uint64_t)*bytes > (uint64_t)(SIZE_MAX / 2)) return false;
+    *count = n;
+    return true;
+}
+
 xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
                    const int64_t *shape, const int64_t *strides, int64_t offset) {
-    (void)fn;
+    int64_t size, bytes;
+    if (!xp__nonzero_extents_fit(ndim, shape, (int64_t)xp_dtype_size(dt), &size, &bytes))
+        return xp__error(XP_ERR_OVERFLOW, fn, "the result's element or byte count overflows");
     xp_array *a = new_object(ndim);
     if (!a) return xp__oom();
     atomic_fetch_add_explicit(&base->buf->refcount, 1, memory_order_relaxed);
@@ -136,15 +145,12 @@ xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
     a->ns = base->ns;
     a->offset = offset;
     a->flags = base->flags & XP__F_READONLY;
-    int64_t size = 1;
-    bool zero = false;
     for (int i = 0; i < ndim; i++) {
         a->shape[i] = shape[i];
         a->strides[i] = strides[i];
-        if (shape[i] == 0) zero = true;
-        if (!zero && __builtin_mul_overflow(size, shape[i], &size)) size = INT64_MAX;
+        if (shape[i] == 0) size = 0;
     }
-    a->size = zero ? 0 : size;
+    a->size = size;
     return a;
 }
 

@@ -93,13 +93,18 @@ xp_status xp__fail_all(xp_array *err, int n, xp_array **out);
  * Writes the element count. NULL on success, else an error array. */
 xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dtype dt,
                           int64_t *size_out);
+/** NumPy's size rule: the product of the extents other than 0, and that times
+ * `itemsize`, fit (bytes up to SIZE_MAX / 2). Writes that product and the bytes. */
+bool xp__nonzero_extents_fit(int ndim, const int64_t *shape, int64_t itemsize, int64_t *count,
+                             int64_t *bytes);
 /** A new C-contiguous array with uninitialised data. Validates the shape. */
 xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev);
 /** A new C-contiguous zero-filled array. */
 xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *shape,
                          xp_device dev);
 /** A view of base's buffer with its own dtype/shape/strides/offset (retains the
- * buffer). Read-only iff base is. The caller guarantees the extent is in bounds. */
+ * buffer). Read-only iff base is. The caller guarantees the extent is in bounds;
+ * a shape breaking xp__nonzero_extents_fit gives XP_ERR_OVERFLOW naming `fn`. */
 xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
                    const int64_t *shape, const int64_t *strides, int64_t offset);
 /** Host address of element [0,...,0]. */

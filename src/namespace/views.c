@@ -229,9 +229,9 @@ XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape_in
                                (long long)shape[d]));
         } else if (shape[d] == 0) {
             zero = true;
-        } else if (!zero && !xp__mul_ok(known, shape[d], &known)) {
-            XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'shape': cannot hold %lld elements",
-                               (long long)x->size));
+        } else if (!xp__mul_ok(known, shape[d], &known)) { /* also past a 0: NumPy's rule */
+            XP_LEAVE(xp__error(XP_ERR_VALUE, fn,
+                               "argument 'shape': the product of the extents overflows"));
         }
     }
     if (zero) known = 0;

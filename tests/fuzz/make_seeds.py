@@ -3,6 +3,7 @@
 Crash reproducers found by tools/fuzz.sh are added next to them by hand
 (named crash-*), and the normal test suite replays every file."""
 import os
+import random
 import shutil
 import struct
 
@@ -82,7 +83,23 @@ def dl_seeds(out):
             fp.write(b)
 
 
+def program_seeds(out, seed):
+    """Seeds of the targets that read their input as a stream of small draws
+    (tests/fuzz/fuzz_input.h): fixed pseudo-random byte programs of a few
+    lengths, and the empty input (every draw 0)."""
+    rng = random.Random(seed)
+    for i in range(12):
+        n = rng.choice([4, 8, 16, 32, 64])
+        with open(os.path.join(out, f"seed-{i:02d}"), "wb") as fp:
+            fp.write(bytes(rng.randrange(256) for _ in range(n)))
+    open(os.path.join(out, "seed-empty"), "wb").close()
+
+
 if __name__ == "__main__":
+    for t, seed in [("index_keys", 1), ("shapes", 2), ("promotion", 3), ("array_wrap", 4)]:
+        d = os.path.join(HERE, "corpus", t)
+        os.makedirs(d, exist_ok=True)
+        program_seeds(d, seed)
     for t, fn in [("npy_header", npy_seeds), ("dlpack_import", dl_seeds)]:
         d = os.path.join(HERE, "corpus", t)
         os.makedirs(d, exist_ok=True)

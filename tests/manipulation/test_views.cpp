@@ -309,3 +309,23 @@ TEST(Views, WritesReachTheBaseAndCopiesNeverAlias) {
         EXPECT_FALSE(xp_array_shares_memory(c, x));
     }
 }
+
+// NumPy's size rule: the extents other than 0 must multiply without overflow even
+// when another extent is 0 (an empty array), so no loop over a shape overflows.
+// The fuzz target fuzz_shapes found tile making such a shape (and a sum over it
+// then overflowing int64 inside the reduction).
+TEST(Shapes, EmptyArraysWithOverflowingExtentsAreRefused) {
+    const int64_t big = INT64_C(1) << 62;
+    Arr e(xp_zeros(XP_SHAPE_CXX(0), nullptr));
+    EXPECT_XP_ERR(Arr(xp_zeros(XP_SHAPE_CXX(big, 8, 0), nullptr)), XP_ERR_OVERFLOW, "xp_zeros");
+    EXPECT_XP_ERR(Arr(xp_reshape(e, XP_SHAPE_CXX(big, 8, 0), nullptr)), XP_ERR_VALUE, "overflows");
+    Arr t(xp_reshape(e, XP_SHAPE_CXX(1, 1, 4, 0), nullptr));
+    ASSERT_FALSE(t.failed());
+    EXPECT_XP_ERR(Arr(xp_tile(t, XP_SHAPE_CXX(4, big, 1, 1))), XP_ERR_OVERFLOW, "xp_tile");
+    EXPECT_XP_ERR(Arr(xp_broadcast_to(e, XP_SHAPE_CXX(big, 8, 0))), XP_ERR_OVERFLOW,
+                  "xp_broadcast_to");
+    // within the limit an empty array with large extents is fine
+    Arr ok(xp_zeros(XP_SHAPE_CXX(big / 64, 0, 7), nullptr));
+    ASSERT_FALSE(ok.failed());
+    EXPECT_EQ(ok.size(), 0);
+}
