@@ -30,7 +30,8 @@ if [ -d build-asan ]; then
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --num-processes "$jobs" --print-errorlogs \
       --timeout-multiplier 3 || rc=1
-  tools/coverage.sh build-asan || true
+  tools/coverage.sh build-asan > build-asan/coverage.txt 2>&1 || true
+  cat build-asan/coverage.txt
 fi
 # libFuzzer needs clang; so does ThreadSanitizer here (gcc's TSan build
 # segfaults in the loader before main on the target_clones functions).
@@ -54,6 +55,14 @@ if clang_setup build-tsan -Dtests=false -Dflavors=reference,openblas -Dbuildtype
     meson test -C build-tsan --suite stress --print-errorlogs || rc=1
 else
   rc=1
+fi
+# The robustness figures of this run (README, "How it is tested").
+echo "== figures"
+grep -h '^alloc-sweep:' build-test/meson-logs/testlog.txt 2>/dev/null
+grep -h '^abi:' build-test/meson-logs/testlog.txt 2>/dev/null
+grep -h '^fuzz:' build-fuzz/meson-logs/testlog.txt 2>/dev/null
+if [ -f build-tsan/meson-logs/testlog.txt ]; then
+  echo "tsan: $(grep -c 'WARNING: ThreadSanitizer' build-tsan/meson-logs/testlog.txt) races reported by the stress tests"
 fi
 python3 tools/test_summary.py build-test build-asan build-fuzz build-tsan
 s=$?
