@@ -2,7 +2,8 @@
 # Installs the Debian packages xparray needs, when missing (apt-get; sudo when not root).
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc g++ python3 libgtest-dev libgmock-dev
-      libopenblas-dev liblapacke-dev libfftw3-dev libgsl-dev python3-numpy libsleef-dev)
+      libopenblas-dev liblapacke-dev libfftw3-dev libgsl-dev python3-numpy libsleef-dev
+      doxygen man-db cmake)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
