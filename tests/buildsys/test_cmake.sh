@@ -5,7 +5,8 @@
 # xparray::xparray, the first component) and runs them. The programs are built
 # without CMake's build-tree rpath, so they run only through the rpath that the
 # package's targets carry (as pkg-config's Libs do). A component that is not
-# installed must fail find_package.
+# installed must fail find_package; without COMPONENTS, xparray::xparray is the
+# first flavor (FLAVOR... are in the build's order).
 #
 #   test_cmake.sh BUILD_DIR SOURCE_DIR CMAKE FLAVOR...
 set -euo pipefail
@@ -49,4 +50,16 @@ if "$cmake" -S . -B b -Dxparray_DIR="$cfg" >cmake.log 2>&1; then
   fail "find_package accepted a flavor that is not installed"
 fi
 grep -q "no_such_flavor" cmake.log || { cat cmake.log; fail "the failure does not name the missing component"; }
+# Without COMPONENTS, xparray::xparray is the build's first flavor.
+mkdir -p "$tmp/plain" && cd "$tmp/plain"
+cat > CMakeLists.txt <<'EOT'
+cmake_minimum_required(VERSION 3.13)
+project(p NONE)
+find_package(xparray REQUIRED)
+get_target_property(link xparray::xparray INTERFACE_LINK_LIBRARIES)
+message(STATUS "xparray::xparray -> ${link}")
+EOT
+"$cmake" -S . -B b -Dxparray_DIR="$cfg" >cmake.log 2>&1 || { cat cmake.log; fail "find_package without components"; }
+grep -q "xparray::xparray -> xparray::${flavors[0]}\$" cmake.log ||
+  { cat cmake.log; fail "xparray::xparray is not xparray::${flavors[0]} without components"; }
 echo "cmake: ${#flavors[@]} flavors ok"

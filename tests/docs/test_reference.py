@@ -3,6 +3,7 @@
 - the HTML reference under <datadir>/doc/xparray/html has an index of functions
   (globals_func*.html) that lists every XP_API function of include/, and the
   design page;
+- the man pages are all named for the API (xp_*, XP_*, xparray_*);
 - `man 3 <function>` (MANPATH set to the staged <mandir>) shows the page of
   xp_add and of every other function, one man page (or link) per function;
 - Doxygen wrote no warning (undocumented public function, broken doc command).
@@ -90,6 +91,11 @@ with tempfile.TemporaryDirectory() as tmp:
                        cwd=man_dir)
     if r.returncode != 0 or "xp_add" not in r.stdout:
         fail(f"man -l {page} exits {r.returncode}: {r.stderr.strip()[:300]}")
+    # Only pages named for the API: no `free.3` or `max.3` shadowing libc's.
+    foreign = sorted(f for f in os.listdir(os.path.join(man_dir, "man3"))
+                     if not f.startswith(("xp_", "XP_", "xparray")))
+    if foreign:
+        fail(f"man pages not named for the API would shadow others: {' '.join(foreign[:20])}")
     no_page = sorted(f for f in funcs
                      if not os.path.exists(os.path.join(man_dir, "man3", f + ".3")))
     if no_page:
