@@ -8,7 +8,10 @@ XP_* functions, types and macros (`man 3 xp_add`). The header and design pages g
 `xparray_` prefix (`man 3 xparray_elementwise.h`) and the links into them are
 rewritten; every other link is removed.
 
-    run_doxygen.py DOXYGEN DOXYFILE MAN3_DIR
+    run_doxygen.py DOXYGEN DOXYFILE OUT_DIR MAN_OUTPUT
+
+OUT_DIR holds html/ and MAN_OUTPUT/man3/ (the custom target's outputs); both
+folders are touched at the end so the build sees them as up to date.
 """
 import os
 import re
@@ -16,7 +19,8 @@ import shutil
 import subprocess
 import sys
 
-doxygen, doxyfile, man3 = sys.argv[1:4]
+doxygen, doxyfile, out_dir, man_output = sys.argv[1:5]
+man3 = os.path.join(out_dir, man_output, "man3")
 shutil.rmtree(man3, ignore_errors=True)  # no page of an earlier run survives
 rc = subprocess.call([doxygen, doxyfile])
 if rc != 0:
@@ -49,3 +53,5 @@ for f, target in links.items():
         continue
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(f".so man3/{renamed[target]}\n")
+for d in ("html", man_output):
+    os.utime(os.path.join(out_dir, d))
