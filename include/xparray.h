@@ -1,4 +1,5 @@
-/* xparray — the Python Array API standard (2025.12) as a C11 library.
+/** @file
+ * xparray — the Python Array API standard (2025.12) as a C11 library.
  * Umbrella header: the whole public API. See README.md for a tour. */
 #ifndef XPARRAY_H
 #define XPARRAY_H

@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc g++ python3 libgtest-dev libgmock-dev
       libopenblas-dev liblapacke-dev libfftw3-dev libgsl-dev python3-numpy libsleef-dev
-      clang-14 libclang-rt-14-dev abigail-tools gcovr)
+      clang-14 libclang-rt-14-dev abigail-tools gcovr doxygen man-db cmake)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

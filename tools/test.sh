@@ -18,12 +18,15 @@ setup() { # dir, extra meson args...
 }
 
 rc=0
-setup build-test -Dwerror=true -Dbuildtype=debugoptimized || rc=1
+# The reference is built here (Doxygen warnings are errors under -Dwerror) and its
+# installed HTML and man pages are tested; the sanitizer build skips it.
+setup build-test -Dwerror=true -Dbuildtype=debugoptimized -Ddocs=enabled || rc=1
 [ $rc -eq 0 ] && { meson compile -C build-test || rc=1; }
 [ $rc -eq 0 ] && { meson test -C build-test --num-processes "$jobs" --print-errorlogs || rc=1; }
 
 # the sanitized build also measures coverage (tools/coverage.sh prints it)
-setup build-asan -Dwerror=true -Dbuildtype=debug -Db_sanitize=address,undefined -Db_coverage=true || rc=1
+setup build-asan -Dwerror=true -Dbuildtype=debug -Db_sanitize=address,undefined -Db_coverage=true \
+  -Ddocs=disabled || rc=1
 if [ -d build-asan ]; then
   meson compile -C build-asan || rc=1
   ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
@@ -40,7 +43,7 @@ clang_setup() { # dir, extra meson args...
   if [ -d "$dir" ]; then meson setup --reconfigure "$dir" "$@" >/dev/null
   else CC=clang-14 CXX=clang++-14 meson setup "$dir" "$@" >/dev/null; fi
 }
-if clang_setup build-fuzz -Dfuzz=true -Dfuzz_seconds="${XP_FUZZ_SECONDS:-20}" -Dtests=false \
+if clang_setup build-fuzz -Ddocs=disabled -Dfuzz=true -Dfuzz_seconds="${XP_FUZZ_SECONDS:-20}" -Dtests=false \
      -Dflavors=reference -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false; then
   meson compile -C build-fuzz >/dev/null || rc=1
   meson test -C build-fuzz --suite fuzz-run --num-processes "$jobs" --print-errorlogs >/dev/null || rc=1
@@ -48,7 +51,7 @@ if clang_setup build-fuzz -Dfuzz=true -Dfuzz_seconds="${XP_FUZZ_SECONDS:-20}" -D
 else
   rc=1
 fi
-if clang_setup build-tsan -Dtests=false -Dflavors=reference,openblas -Dbuildtype=debugoptimized \
+if clang_setup build-tsan -Ddocs=disabled -Dtests=false -Dflavors=reference,openblas -Dbuildtype=debugoptimized \
      -Db_sanitize=thread -Db_lundef=false; then
   meson compile -C build-tsan >/dev/null || rc=1
   OPENBLAS_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \

@@ -1,4 +1,5 @@
-/* xparray — the adapter ABI: how a wrapped C library plugs into a backend.
+/** @file
+ * xparray — the adapter ABI: how a wrapped C library plugs into a backend.
  *
  * The standard's semantics (validation, promotion, broadcasting, output
  * allocation) live once in the core; the numeric work goes through *slots* of
@@ -53,7 +54,7 @@ typedef enum xp_op {
 /** Elementwise loops, indexed [op][dtype] by the dtype the computation runs in
  * (the promoted input dtype). */
 typedef struct xp_adapter_elementwise {
-    xp_loop_fn loop[XP_OP_COUNT][XP_DTYPE_COUNT];
+    xp_loop_fn loop[XP_OP_COUNT][XP_DTYPE_COUNT]; /**< the loop of each op and computation dtype; NULL: not provided */
 } xp_adapter_elementwise;
 
 /* Loop conventions beyond (inputs..., output):
@@ -64,8 +65,10 @@ typedef struct xp_adapter_elementwise {
  *   at an xp_clip_aux; an absent bound is passed as x itself and flagged false;
  * - integer pow answers XP_ERR_VALUE for a negative exponent (nothing else may be
  *   assumed written then). */
+/** The `aux` argument of the clip loop: which bounds are present. */
 typedef struct xp_clip_aux {
-    bool has_min, has_max;
+    bool has_min; /**< false: the min operand is x itself, ignore it */
+    bool has_max; /**< false: the max operand is x itself, ignore it */
 } xp_clip_aux;
 
 /* ---- reduction slots (issue 5) -------------------------------------------- */
@@ -91,7 +94,7 @@ typedef xp_status (*xp_reduce_fn)(int64_t outer, int64_t n, int64_t inner, const
 /** Reduction kernels indexed [op][dtype] by the accumulation dtype (the core
  * converts the input to it first). Bool min/max are logical and/or (all/any). */
 typedef struct xp_adapter_reduce {
-    xp_reduce_fn fn[XP_REDUCE_COUNT][XP_DTYPE_COUNT];
+    xp_reduce_fn fn[XP_REDUCE_COUNT][XP_DTYPE_COUNT]; /**< the kernel of each reduction and accumulation dtype; NULL: not provided */
 } xp_adapter_reduce;
 
 /* ---- product and linear-algebra slots (issue 6) --------------------------- */
@@ -103,16 +106,24 @@ typedef struct xp_adapter_reduce {
  * (vecdot). The core calls with m, n, k >= 1 and batch >= 1; a transposed view is
  * simply rs/cs swapped, so a BLAS adapter passes such layouts straight through. */
 typedef struct xp_gemm_args {
-    xp_dtype dtype;
-    int64_t m, n, k;
-    const char *a;
-    int64_t a_rs, a_cs;
-    const char *b;
-    int64_t b_rs, b_cs;
-    char *c;
-    int64_t c_rs, c_cs;
-    int64_t batch, a_bs, b_bs, c_bs;
-    bool conj_a;
+    xp_dtype dtype; /**< float32, float64, complex64 or complex128 */
+    int64_t m; /**< rows of A and C */
+    int64_t n; /**< columns of B and C */
+    int64_t k; /**< columns of A, rows of B */
+    const char *a; /**< A's element [0, 0] of batch 0 */
+    int64_t a_rs; /**< A's row stride in bytes */
+    int64_t a_cs; /**< A's column stride in bytes */
+    const char *b; /**< B's element [0, 0] of batch 0 */
+    int64_t b_rs; /**< B's row stride in bytes */
+    int64_t b_cs; /**< B's column stride in bytes */
+    char *c; /**< C's element [0, 0] of batch 0 (written) */
+    int64_t c_rs; /**< C's row stride in bytes */
+    int64_t c_cs; /**< C's column stride in bytes (the itemsize) */
+    int64_t batch; /**< number of products */
+    int64_t a_bs; /**< A's batch stride in bytes */
+    int64_t b_bs; /**< B's batch stride in bytes */
+    int64_t c_bs; /**< C's batch stride in bytes */
+    bool conj_a; /**< conjugate A (vecdot of complex vectors) */
 } xp_gemm_args;
 
 /** Product and LAPACK-level slots. The LAPACK slots follow LAPACK exactly: one
@@ -127,7 +138,7 @@ typedef struct xp_gemm_args {
  * over batches, and turns info into a status. Real routine names are given;
  * complex dtypes mean the Hermitian counterparts (heevd, ungqr). */
 typedef struct xp_adapter_linalg {
-    xp_status (*gemm)(const xp_gemm_args *g);
+    xp_status (*gemm)(const xp_gemm_args *g); /**< batched matrix products (see xp_gemm_args) */
     /** LU with partial pivoting of the m×n matrix: ipiv[min(m, n)]. */
     xp_status (*getrf)(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
                        int64_t *info);
@@ -194,7 +205,9 @@ typedef enum xp_fft_kind {
  * the input and the output (in units of each side's element: a real or a complex
  * number of the problem's precision; negative strides allowed). */
 typedef struct xp_fft_iodim {
-    int64_t n, is, os;
+    int64_t n; /**< length */
+    int64_t is; /**< input stride in elements */
+    int64_t os; /**< output stride in elements */
 } xp_fft_iodim;
 
 /** A batched, strided multi-dimensional DFT (FFTW's guru64 problem):
@@ -204,18 +217,18 @@ typedef struct xp_fft_iodim {
  * pointers aligned to the element's component size, `in != out` (out-of-place) and
  * no overlap between them. The result is unnormalised (sum of x * e^(sign 2 pi i jk/n)). */
 typedef struct xp_fft_problem {
-    xp_fft_kind kind;
+    xp_fft_kind kind; /**< C2C, R2C or C2R */
     xp_dtype precision; /**< XP_FLOAT32 or XP_FLOAT64 */
     int sign;           /**< -1 forward, +1 backward (C2C; R2C is -1, C2R is +1) */
-    int rank;
-    int howmany_rank;
+    int rank; /**< number of transformed dimensions (`dims`) */
+    int howmany_rank; /**< number of batch dimensions (`howmany`) */
     /** The adapter may overwrite `in` (it is a core-owned temporary); when false
      * the input must be preserved (FFTW_PRESERVE_INPUT or a copy). */
     bool destroy_input;
-    xp_fft_iodim dims[XP_MAX_NDIM];
-    xp_fft_iodim howmany[XP_MAX_NDIM];
-    const void *in;
-    void *out;
+    xp_fft_iodim dims[XP_MAX_NDIM]; /**< the transformed dimensions */
+    xp_fft_iodim howmany[XP_MAX_NDIM]; /**< the batch dimensions */
+    const void *in; /**< input data */
+    void *out; /**< output data (never overlaps `in`) */
 } xp_fft_problem;
 
 /** FFT slots. `execute` plans (or finds a cached plan) and runs the problem; it
@@ -224,10 +237,10 @@ typedef struct xp_fft_problem {
  * wisdom slots back xp_fft_set_planner / xp_fft_*_wisdom (see fft.h for their
  * contracts; `export_wisdom` writes as xp_fft_export_wisdom does). */
 typedef struct xp_adapter_fft {
-    xp_status (*execute)(const xp_fft_problem *p);
-    xp_status (*set_planner)(int effort, double time_limit);
-    xp_status (*export_wisdom)(char *buf, size_t cap, size_t *len);
-    xp_status (*import_wisdom)(const char *wisdom);
+    xp_status (*execute)(const xp_fft_problem *p); /**< plans (or reuses a plan) and runs `p` */
+    xp_status (*set_planner)(int effort, double time_limit); /**< backs xp_fft_set_planner */
+    xp_status (*export_wisdom)(char *buf, size_t cap, size_t *len); /**< backs xp_fft_export_wisdom */
+    xp_status (*import_wisdom)(const char *wisdom); /**< backs xp_fft_import_wisdom */
 } xp_adapter_fft;
 
 /* ---- the adapter table ---------------------------------------------------- */
@@ -241,10 +254,10 @@ typedef struct xp_adapter {
     /** Routine behind a function, for the audit report ("gesdd" for "linalg.svd");
      * NULL or a NULL answer means "the adapter's own code". */
     const char *(*routine)(const char *function);
-    xp_adapter_elementwise elementwise;
-    xp_adapter_reduce reduce;
-    xp_adapter_linalg linalg;
-    xp_adapter_fft fft;
+    xp_adapter_elementwise elementwise; /**< elementwise loop slots */
+    xp_adapter_reduce reduce; /**< reduction slots */
+    xp_adapter_linalg linalg; /**< product and LAPACK-level slots */
+    xp_adapter_fft fft; /**< FFT slots */
 } xp_adapter;
 
 /** The adapters of this flavor in priority order, NULL-terminated. Validated once

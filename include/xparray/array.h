@@ -1,4 +1,5 @@
-/* xparray — the array object: reference counting, attributes, errors, scopes,
+/** @file
+ * xparray — the array object: reference counting, attributes, errors, scopes,
  * weak scalars and the allocator hook. */
 #ifndef XPARRAY_ARRAY_H
 #define XPARRAY_ARRAY_H
@@ -113,9 +114,9 @@ XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64
 /** Every allocation xparray makes goes through this hook. `alloc` returns memory
  * aligned to at least 64 bytes, or NULL; `free` gets the size that was asked. */
 typedef struct xp_allocator {
-    void *(*alloc)(size_t size, void *ctx);
-    void (*free)(void *ptr, size_t size, void *ctx);
-    void *ctx;
+    void *(*alloc)(size_t size, void *ctx); /**< returns `size` bytes aligned to at least 64, or NULL */
+    void (*free)(void *ptr, size_t size, void *ctx); /**< releases a block of `size` bytes from `alloc` */
+    void *ctx; /**< passed to both */
 } xp_allocator;
 
 /** Installs an allocator for this process (NULL restores the built-in caching

@@ -1,4 +1,5 @@
-/* xparray — creation functions (spec: "Creation Functions").
+/** @file
+ * xparray — creation functions (spec: "Creation Functions").
  *
  * Every function returns a new reference, or an error array. `opts` may be NULL:
  * zero fields mean the standard's defaults (dtype: float64 unless stated; device:
@@ -15,8 +16,8 @@ XP_BEGIN_DECLS
 
 /** `dtype=` and `device=` of the creation functions. */
 typedef struct xp_create_opts {
-    xp_dtype dtype;
-    xp_device device;
+    xp_dtype dtype; /**< XP_DTYPE_DEFAULT (0): the function's default dtype */
+    xp_device device; /**< XP_DEVICE_DEFAULT (0): the default device */
 } xp_create_opts;
 
 /** Sentinel for an optional integer argument given as None (`eye`'s n_cols). */
@@ -81,8 +82,8 @@ XP_API xp_array *xp_full_like(const xp_array *x, const xp_array *fill_value,
 /** Options of xp_eye. */
 typedef struct xp_eye_opts {
     int64_t k; /**< diagonal offset; 0 is the main diagonal */
-    xp_dtype dtype;
-    xp_device device;
+    xp_dtype dtype; /**< XP_DTYPE_DEFAULT (0): float64 */
+    xp_device device; /**< XP_DEVICE_DEFAULT (0): the default device */
 } xp_eye_opts;
 
 /** `eye(n_rows, n_cols)`: ones on diagonal k. `n_cols` XP_NONE means n_rows.
@@ -92,7 +93,7 @@ XP_API xp_array *xp_eye(int64_t n_rows, int64_t n_cols, const xp_eye_opts *opts)
 /** Options of xp_linspace. */
 typedef struct xp_linspace_opts {
     xp_dtype dtype;    /**< default float64 (complex128 for xp_linspace_complex) */
-    xp_device device;
+    xp_device device; /**< XP_DEVICE_DEFAULT (0): the default device */
     bool no_endpoint;  /**< true: endpoint=False (stop excluded) */
 } xp_linspace_opts;
 

@@ -1,4 +1,5 @@
-/* xparray — data types: names, traits, promotion, casting (spec: "Data Type Functions"). */
+/** @file
+ * xparray — data types: names, traits, promotion, casting (spec: "Data Type Functions"). */
 #ifndef XPARRAY_DATA_TYPES_H
 #define XPARRAY_DATA_TYPES_H
 
@@ -17,17 +18,20 @@ XP_API xp_kind xp_dtype_kind(xp_dtype dt);
 
 /** `finfo` result. Values of the real component type for complex dtypes. */
 typedef struct xp_finfo_t {
-    int bits;
-    double eps, max, min, smallest_normal;
+    int bits; /**< bits of the (component) type */
+    double eps; /**< machine epsilon */
+    double max; /**< largest finite value */
+    double min; /**< most negative finite value */
+    double smallest_normal; /**< smallest positive normal value */
     xp_dtype dtype; /**< float32 or float64 (the component type for complex) */
 } xp_finfo_t;
 
 /** `iinfo` result. */
 typedef struct xp_iinfo_t {
-    int bits;
-    int64_t min;
-    uint64_t max;
-    xp_dtype dtype;
+    int bits; /**< bits of the type */
+    int64_t min; /**< smallest value */
+    uint64_t max; /**< largest value */
+    xp_dtype dtype; /**< the integer dtype */
 } xp_iinfo_t;
 
 /** Machine limits of a floating dtype. Errors: XP_ERR_TYPE (not floating),
@@ -66,8 +70,8 @@ XP_API xp_status xp_result_type(int n_arrays, const xp_array *const *arrays, int
  * returns a new reference to `x` when the dtype (and device) already match.
  * `device`: XP_DEVICE_DEFAULT keeps x's device. */
 typedef struct xp_astype_opts {
-    xp_copy copy;
-    xp_device device;
+    xp_copy copy; /**< XP_COPY_DEFAULT: copy (astype's default is True) */
+    xp_device device; /**< XP_DEVICE_DEFAULT: x's device */
 } xp_astype_opts;
 
 /** `astype(x, dtype)`: casts ignoring promotion rules. Conversions follow C, made

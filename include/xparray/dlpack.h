@@ -1,4 +1,5 @@
-/* xparray — DLPack interchange (spec: `from_dlpack`, `array.__dlpack__`,
+/** @file
+ * xparray — DLPack interchange (spec: `from_dlpack`, `array.__dlpack__`,
  * `array.__dlpack_device__`).
  *
  * The DLPack 1.x ABI is declared here under `xp_dl_*` / `XP_DL_*` names, so this
@@ -27,7 +28,7 @@ XP_BEGIN_DECLS
 
 /** The DLPack version this library speaks (the ABI of the structs below). */
 #define XP_DLPACK_MAJOR_VERSION 1
-#define XP_DLPACK_MINOR_VERSION 1
+#define XP_DLPACK_MINOR_VERSION 1 /**< minor version of XP_DLPACK_MAJOR_VERSION */
 
 /** `DLDeviceType` values (`kDLCPU`, ...). */
 enum {
@@ -58,55 +59,55 @@ enum {
 };
 
 /** `DLPACK_FLAG_BITMASK_*` of the versioned tensor. */
-#define XP_DLPACK_FLAG_READ_ONLY (UINT64_C(1) << 0)
-#define XP_DLPACK_FLAG_IS_COPIED (UINT64_C(1) << 1)
-#define XP_DLPACK_FLAG_IS_SUBBYTE_TYPE_PADDED (UINT64_C(1) << 2)
+#define XP_DLPACK_FLAG_READ_ONLY (UINT64_C(1) << 0) /**< the consumer must not write */
+#define XP_DLPACK_FLAG_IS_COPIED (UINT64_C(1) << 1) /**< the producer copied the data */
+#define XP_DLPACK_FLAG_IS_SUBBYTE_TYPE_PADDED (UINT64_C(1) << 2) /**< sub-byte dtypes padded to a byte */
 
 /** `DLPackVersion`. */
 typedef struct xp_dl_pack_version {
-    uint32_t major;
-    uint32_t minor;
+    uint32_t major; /**< major version */
+    uint32_t minor; /**< minor version */
 } xp_dl_pack_version;
 
 /** `DLDevice`: `device_type` is a DLDeviceType (a C enum, int-sized). */
 typedef struct xp_dl_device {
-    int32_t device_type;
-    int32_t device_id;
+    int32_t device_type; /**< `DLDeviceType` (XP_DL_CPU = 1) */
+    int32_t device_id; /**< device id */
 } xp_dl_device;
 
 /** `DLDataType`. */
 typedef struct xp_dl_data_type {
-    uint8_t code;
-    uint8_t bits;
-    uint16_t lanes;
+    uint8_t code; /**< `DLDataTypeCode`: 0 int, 1 uint, 2 float, 5 complex, 6 bool */
+    uint8_t bits; /**< bits per lane */
+    uint16_t lanes; /**< lanes (1) */
 } xp_dl_data_type;
 
 /** `DLTensor`: `shape`/`strides` count elements (not bytes); NULL strides mean
  * a compact C-order tensor (older producers). */
 typedef struct xp_dl_tensor {
-    void *data;
-    xp_dl_device device;
-    int32_t ndim;
-    xp_dl_data_type dtype;
-    int64_t *shape;
-    int64_t *strides;
-    uint64_t byte_offset;
+    void *data; /**< data pointer (add byte_offset) */
+    xp_dl_device device; /**< where the data lives */
+    int32_t ndim; /**< number of dimensions */
+    xp_dl_data_type dtype; /**< element type */
+    int64_t *shape; /**< extents, `ndim` of them */
+    int64_t *strides; /**< strides in elements (NULL: C order in DLPack < 1.2) */
+    uint64_t byte_offset; /**< offset of element [0,...,0] from `data`, in bytes */
 } xp_dl_tensor;
 
 /** `DLManagedTensor`: the legacy (0.x, unversioned) struct. */
 typedef struct xp_dl_managed_tensor {
-    xp_dl_tensor dl_tensor;
-    void *manager_ctx;
-    void (*deleter)(struct xp_dl_managed_tensor *self);
+    xp_dl_tensor dl_tensor; /**< the tensor */
+    void *manager_ctx; /**< owned by the producer */
+    void (*deleter)(struct xp_dl_managed_tensor *self); /**< called once by the consumer when done (may be NULL) */
 } xp_dl_managed_tensor;
 
 /** `DLManagedTensorVersioned` (DLPack >= 1.0). */
 typedef struct xp_dl_managed_tensor_versioned {
-    xp_dl_pack_version version;
-    void *manager_ctx;
-    void (*deleter)(struct xp_dl_managed_tensor_versioned *self);
-    uint64_t flags;
-    xp_dl_tensor dl_tensor;
+    xp_dl_pack_version version; /**< DLPack version of this struct */
+    void *manager_ctx; /**< owned by the producer */
+    void (*deleter)(struct xp_dl_managed_tensor_versioned *self); /**< called once by the consumer when done (may be NULL) */
+    uint64_t flags; /**< XP_DLPACK_FLAG_* bits */
+    xp_dl_tensor dl_tensor; /**< the tensor */
 } xp_dl_managed_tensor_versioned;
 
 /** Options of xp_from_dlpack (`from_dlpack(x, *, device, copy)`). */

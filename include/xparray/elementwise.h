@@ -1,4 +1,5 @@
-/* xparray — elementwise functions (spec: "Element-wise Functions") and the
+/** @file
+ * xparray — elementwise functions (spec: "Element-wise Functions") and the
  * array object's operators that are not plain aliases of them.
  *
  * Every function returns a new array (or an error array) and borrows its inputs.
@@ -199,7 +200,7 @@ XP_API xp_array *xp_trunc(const xp_array *x);
 
 /* ---- in-place operators (`x1 op= x2`) ------------------------------------- */
 
-/** In-place operators: compute `x1 op x2` and write it into `x1`. The result
+/** `x1 += x2`. In-place operators: compute `x1 op x2` and write it into `x1`. The result
  * must keep x1's dtype and shape: x2 must broadcast to x1's shape and
  * promote(x1, x2) must be x1's dtype (weak scalars take x1's dtype).
  * Return XP_OK, or XP_ERR_TYPE / XP_ERR_VALUE (x1 unchanged), XP_ERR_VALUE for a
@@ -211,16 +212,27 @@ XP_API xp_array *xp_trunc(const xp_array *x);
  * x2 may share memory with x1 (any view): the result is then computed into a
  * temporary first, so it equals `x1[...] = x1 op x2`. */
 XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2);
+/** `x1 -= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_isub(xp_array *x1, const xp_array *x2);
+/** `x1 *= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_imul(xp_array *x1, const xp_array *x2);
+/** `x1 /= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_itruediv(xp_array *x1, const xp_array *x2);
+/** `x1 //= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_ifloordiv(xp_array *x1, const xp_array *x2);
+/** `x1 **= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_ipow(xp_array *x1, const xp_array *x2);
+/** `x1 %= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_imod(xp_array *x1, const xp_array *x2);
+/** `x1 &= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_iand(xp_array *x1, const xp_array *x2);
+/** `x1 |= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_ior(xp_array *x1, const xp_array *x2);
+/** `x1 ^= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_ixor(xp_array *x1, const xp_array *x2);
+/** `x1 <<= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_ilshift(xp_array *x1, const xp_array *x2);
+/** `x1 >>= x2`, as xp_array_iadd(). */
 XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2);
 
 /* ---- Python conversions of 0-D arrays ------------------------------------- */

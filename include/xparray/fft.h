@@ -1,4 +1,5 @@
-/* xparray — the fft extension (`xp.fft`): discrete Fourier transforms.
+/** @file
+ * xparray — the fft extension (`xp.fft`): discrete Fourier transforms.
  *
  * Every transform returns a new array (inputs borrowed, never modified) or an
  * error array. Dtype rules are the standard's strict ones (2023.12+):
@@ -49,7 +50,7 @@ typedef struct xp_fft_opts {
     int64_t n;
     /** The axis as a one-element xp_axes (`XP_AXES(0)`); unset = -1. */
     xp_axes axis;
-    xp_fft_norm norm;
+    xp_fft_norm norm; /**< normalisation; XP_FFT_NORM_BACKWARD (0) is the default */
 } xp_fft_opts;
 
 /** Options of the n-D transforms (fftn, ifftn, rfftn, irfftn).
@@ -62,7 +63,7 @@ typedef struct xp_fftn_opts {
     /** Axes to transform, any subset in any order, negative allowed; unset =
      * all axes; the empty tuple transforms nothing (a copy is returned). */
     xp_axes axes;
-    xp_fft_norm norm;
+    xp_fft_norm norm; /**< normalisation; XP_FFT_NORM_BACKWARD (0) is the default */
 } xp_fftn_opts;
 
 /** Options of fftfreq / rfftfreq. */
@@ -74,7 +75,7 @@ typedef struct xp_fftfreq_opts {
 
 /** Options of fftshift / ifftshift: `axes` unset = all axes. */
 typedef struct xp_fftshift_opts {
-    xp_axes axes;
+    xp_axes axes; /**< axes to shift; unset = all axes */
 } xp_fftshift_opts;
 
 /** `fft(x, n, axis, norm)`: 1-D forward DFT of a complex array. */

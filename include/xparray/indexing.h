@@ -1,4 +1,5 @@
-/* xparray — indexing (spec: "Indexing", `__getitem__`/`__setitem__`, take,
+/** @file
+ * xparray — indexing (spec: "Indexing", `__getitem__`/`__setitem__`, take,
  * take_along_axis).
  *
  * A key is an array of `xp_index` values, passed as `(int n, const xp_index *key)`.
@@ -56,29 +57,35 @@ typedef enum xp_index_kind {
 
 /** One entry of a key. */
 typedef struct xp_index {
-    xp_index_kind kind;
+    xp_index_kind kind; /**< which member below is used */
     int64_t i;             /**< XP_INDEX_INT */
-    int64_t start, stop;   /**< XP_INDEX_SLICE: XP_END when omitted */
+    int64_t start; /**< XP_INDEX_SLICE: XP_END when omitted */
+    int64_t stop; /**< XP_INDEX_SLICE: XP_END when omitted */
     int64_t step;          /**< XP_INDEX_SLICE: XP_END (or 1) when omitted; 0 is an error */
     const xp_array *array; /**< XP_INDEX_ARRAY (borrowed) */
 } xp_index;
 
+/** An integer index `i` (negative counts from the end). */
 static inline xp_index xp_index_int(int64_t i) {
     xp_index r = {XP_INDEX_INT, i, 0, 0, 0, NULL};
     return r;
 }
+/** A slice `start:stop:step`; XP_END for an omitted part. */
 static inline xp_index xp_index_slice(int64_t start, int64_t stop, int64_t step) {
     xp_index r = {XP_INDEX_SLICE, 0, start, stop, step, NULL};
     return r;
 }
+/** `...`: as many full slices as the remaining dimensions need. */
 static inline xp_index xp_index_ellipsis(void) {
     xp_index r = {XP_INDEX_ELLIPSIS, 0, 0, 0, 0, NULL};
     return r;
 }
+/** `None`: a new axis of length 1. */
 static inline xp_index xp_index_newaxis(void) {
     xp_index r = {XP_INDEX_NEWAXIS, 0, 0, 0, 0, NULL};
     return r;
 }
+/** An integer array (borrowed) or boolean mask index. */
 static inline xp_index xp_index_array(const xp_array *a) {
     xp_index r = {XP_INDEX_ARRAY, 0, 0, 0, 0, a};
     return r;
@@ -120,7 +127,7 @@ XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const
 /** Options of xp_take: `axis` holds at most one axis; None (the default) is
  * allowed for 1-D x only. */
 typedef struct xp_take_opts {
-    xp_axes axis;
+    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (only for 1-D x) */
 } xp_take_opts;
 
 /** `take(x, indices, axis=)`: `indices` is a 1-D integer array; negative

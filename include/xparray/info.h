@@ -1,4 +1,5 @@
-/* xparray — inspection (spec: `__array_namespace_info__`). */
+/** @file
+ * xparray — inspection (spec: `__array_namespace_info__`). */
 #ifndef XPARRAY_INFO_H
 #define XPARRAY_INFO_H
 
@@ -8,8 +9,8 @@ XP_BEGIN_DECLS
 
 /** `capabilities()`: the three keys of the standard. */
 typedef struct xp_capabilities {
-    bool boolean_indexing;
-    bool data_dependent_shapes;
+    bool boolean_indexing; /**< true: boolean array indexing is supported */
+    bool data_dependent_shapes; /**< true: functions with data-dependent output shapes are supported */
     int max_dimensions; /**< 64 */
 } xp_capabilities;
 

@@ -1,4 +1,5 @@
-/* xparray — the linalg extension (`xp_linalg_<name>`).
+/** @file
+ * xparray — the linalg extension (`xp_linalg_<name>`).
  *
  * Conventions for every function here: inputs are borrowed, results are new
  * references, errors come back as error arrays (multi-output functions return a
@@ -24,37 +25,47 @@ XP_BEGIN_DECLS
 
 /** `eigh` result (eigenvalues ascending, real; eigenvectors as columns). */
 typedef struct xp_eigh_result {
-    xp_array *eigenvalues, *eigenvectors;
+    xp_array *eigenvalues; /**< ascending, real */
+    xp_array *eigenvectors; /**< as columns */
 } xp_eigh_result;
 /** `eig` result (complex of matching precision; order unspecified). */
 typedef struct xp_eig_result {
-    xp_array *eigenvalues, *eigenvectors;
+    xp_array *eigenvalues; /**< complex */
+    xp_array *eigenvectors; /**< as columns, complex */
 } xp_eig_result;
 /** `qr` result. */
 typedef struct xp_qr_result {
-    xp_array *Q, *R;
+    xp_array *Q; /**< orthonormal columns */
+    xp_array *R; /**< upper triangular */
 } xp_qr_result;
 /** `slogdet` result: det = sign * exp(logabsdet); a singular matrix gives sign 0
  * and logabsdet -inf. */
 typedef struct xp_slogdet_result {
-    xp_array *sign, *logabsdet;
+    xp_array *sign; /**< sign (or phase) of the determinant; 0 when singular */
+    xp_array *logabsdet; /**< log of its absolute value; -inf when singular */
 } xp_slogdet_result;
 /** `svd` result: x = U @ diag(S) @ Vh, S descending. */
 typedef struct xp_svd_result {
-    xp_array *U, *S, *Vh;
+    xp_array *U; /**< left singular vectors */
+    xp_array *S; /**< singular values, descending */
+    xp_array *Vh; /**< right singular vectors, conjugate-transposed */
 } xp_svd_result;
 
 /** Releases every field of a result struct (NULL fields allowed). */
 XP_API void xp_eigh_result_release(xp_eigh_result r);
+/** Releases every field of an xp_eig_result (NULL fields allowed). */
 XP_API void xp_eig_result_release(xp_eig_result r);
+/** Releases every field of an xp_qr_result (NULL fields allowed). */
 XP_API void xp_qr_result_release(xp_qr_result r);
+/** Releases every field of an xp_slogdet_result (NULL fields allowed). */
 XP_API void xp_slogdet_result_release(xp_slogdet_result r);
+/** Releases every field of an xp_svd_result (NULL fields allowed). */
 XP_API void xp_svd_result_release(xp_svd_result r);
 
 /** Options of cholesky: `upper` false (default) gives L with x = L Lᴴ, true gives
  * U with x = Uᴴ U. */
 typedef struct xp_cholesky_opts {
-    bool upper;
+    bool upper; /**< false (default): lower factor L; true: upper factor U */
 } xp_cholesky_opts;
 /** `cholesky(x, upper=False)`: x must be Hermitian positive definite (only the
  * lower triangle is read). Not positive definite: XP_ERR_BACKEND with info. */
@@ -70,7 +81,7 @@ XP_API xp_array *xp_linalg_det(const xp_array *x);
 
 /** The `offset` keyword of diagonal (and trace). */
 typedef struct xp_diagonal_opts {
-    int64_t offset;
+    int64_t offset; /**< diagonal offset (0: the main diagonal) */
 } xp_diagonal_opts;
 /** `diagonal(x, offset=0)`: a new array (a copy) of the diagonals of the last two
  * axes; any dtype. */
@@ -103,9 +114,9 @@ typedef enum xp_norm_ord {
 
 /** Options of matrix_norm. */
 typedef struct xp_matrix_norm_opts {
-    bool keepdims;
-    xp_norm_ord ord;
-    double p;
+    bool keepdims; /**< keep the reduced axes with length 1 */
+    xp_norm_ord ord; /**< the norm; XP_ORD_DEFAULT: 'fro' */
+    double p; /**< the order for XP_ORD_P */
 } xp_matrix_norm_opts;
 /** `matrix_norm(x, keepdims=False, ord='fro')` over the last two axes; real
  * result of matching precision. Errors: XP_ERR_VALUE (ord the standard does not
@@ -120,7 +131,7 @@ XP_API xp_array *xp_linalg_matrix_power(const xp_array *x, int64_t n);
  * (max(M, N) * eps); otherwise an array broadcasting against the batch shape,
  * e.g. the weak scalar `xp_float(1e-8)`. */
 typedef struct xp_rtol_opts {
-    const xp_array *rtol;
+    const xp_array *rtol; /**< relative cutoff (borrowed; NULL = None: max(M, N) * eps) */
 } xp_rtol_opts;
 /** `matrix_rank(x, rtol=None)`: number of singular values > rtol * largest;
  * default integer dtype (int64). */
@@ -134,8 +145,9 @@ XP_API xp_array *xp_linalg_pinv(const xp_array *x, const xp_rtol_opts *opts);
 
 /** The `mode` keyword of qr. */
 typedef enum xp_qr_mode { XP_QR_REDUCED = 0, XP_QR_COMPLETE = 1 } xp_qr_mode;
+/** Options of qr. */
 typedef struct xp_qr_opts {
-    xp_qr_mode mode;
+    xp_qr_mode mode; /**< XP_QR_REDUCED (default) or XP_QR_COMPLETE */
 } xp_qr_opts;
 /** `qr(x, mode='reduced')`: Q (..., M, K) orthonormal columns, R (..., K, N)
  * upper triangular, K = min(M, N) ('complete': K = M for Q). */
@@ -150,7 +162,7 @@ XP_API xp_array *xp_linalg_solve(const xp_array *x1, const xp_array *x2);
 
 /** Options of svd: `reduced` true is the standard's `full_matrices=False`. */
 typedef struct xp_svd_opts {
-    bool reduced;
+    bool reduced; /**< false (default): full_matrices=True; true: reduced */
 } xp_svd_opts;
 /** `svd(x, full_matrices=True)`. */
 XP_API xp_svd_result xp_linalg_svd(const xp_array *x, const xp_svd_opts *opts);
@@ -161,8 +173,8 @@ XP_API xp_array *xp_linalg_svdvals(const xp_array *x);
  * except that integers narrower than int64 widen to int64 (uint to uint64),
  * as sum does. */
 typedef struct xp_trace_opts {
-    int64_t offset;
-    xp_dtype dtype;
+    int64_t offset; /**< diagonal offset (0: the main diagonal) */
+    xp_dtype dtype; /**< XP_DTYPE_DEFAULT: x's dtype (integers widen as in sum) */
 } xp_trace_opts;
 /** `trace(x, offset=0, dtype=None)`: sums of the diagonals of the last two axes;
  * numeric dtypes; an empty diagonal sums to 0. */
@@ -170,21 +182,24 @@ XP_API xp_array *xp_linalg_trace(const xp_array *x, const xp_trace_opts *opts);
 
 /** Options of vector_norm: `axes` None (all elements), one axis or a tuple. */
 typedef struct xp_vector_norm_opts {
-    xp_axes axes;
-    bool keepdims;
-    xp_norm_ord ord;
-    double p;
+    xp_axes axes; /**< axes to reduce; unset = None (all axes) */
+    bool keepdims; /**< keep the reduced axes with length 1 */
+    xp_norm_ord ord; /**< the norm; XP_ORD_DEFAULT: 2 */
+    double p; /**< the order for XP_ORD_P */
 } xp_vector_norm_opts;
 /** `vector_norm(x, axis=None, keepdims=False, ord=2)`: any real p (0 counts
  * non-zeros, ±inf are max/min of |x|); real result of matching precision.
  * Errors: XP_ERR_VALUE ('fro'/'nuc' or NaN p), XP_ERR_INDEX (axes). */
 XP_API xp_array *xp_linalg_vector_norm(const xp_array *x, const xp_vector_norm_opts *opts);
 
-/** The aliases of the main namespace's products (same semantics). */
+/** Alias of xp_matmul(). The aliases of the main namespace's products have the same semantics. */
 XP_API xp_array *xp_linalg_matmul(const xp_array *x1, const xp_array *x2);
+/** Alias of xp_matrix_transpose(). */
 XP_API xp_array *xp_linalg_matrix_transpose(const xp_array *x);
+/** Alias of xp_tensordot(). */
 XP_API xp_array *xp_linalg_tensordot(const xp_array *x1, const xp_array *x2,
                                      const xp_tensordot_opts *opts);
+/** Alias of xp_vecdot(). */
 XP_API xp_array *xp_linalg_vecdot(const xp_array *x1, const xp_array *x2,
                                   const xp_axis_opts *opts);
 

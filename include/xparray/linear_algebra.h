@@ -1,4 +1,5 @@
-/* xparray — linear algebra (spec section "Linear Algebra Functions"):
+/** @file
+ * xparray — linear algebra (spec section "Linear Algebra Functions"):
  * matmul, matrix_transpose, tensordot, vecdot.
  *
  * Every function returns a new reference (an error array on failure); inputs are
@@ -29,9 +30,10 @@ XP_API xp_array *xp_matrix_transpose(const xp_array *x);
  * `x1_axes.tuple` set: `axes=(x1_axes, x2_axes)` (sequences of equal length;
  * negative axes allowed). */
 typedef struct xp_tensordot_opts {
-    bool has_n;
-    int64_t n;
-    xp_axes x1_axes, x2_axes;
+    bool has_n; /**< true: `axes=n` */
+    int64_t n; /**< the number of contracted axes when has_n */
+    xp_axes x1_axes; /**< x1's contracted axes (`axes=(x1_axes, x2_axes)`) */
+    xp_axes x2_axes; /**< x2's contracted axes */
 } xp_tensordot_opts;
 
 /** `tensordot(x1, x2, axes=...)`: contracts the given axes (not broadcast: their
@@ -45,7 +47,7 @@ XP_API xp_array *xp_tensordot(const xp_array *x1, const xp_array *x2,
 /** The `axis` keyword of vecdot and linalg.cross. The standard requires a
  * negative axis; zero-initialised (or NULL) means the default -1. */
 typedef struct xp_axis_opts {
-    int64_t axis;
+    int64_t axis; /**< the axis (default -1) */
 } xp_axis_opts;
 
 /** `vecdot(x1, x2, axis=-1)`: sum over `axis` of conj(x1) * x2 (float and integer

@@ -1,4 +1,5 @@
-/* xparray — manipulation functions (spec: "Manipulation Functions").
+/** @file
+ * xparray — manipulation functions (spec: "Manipulation Functions").
  *
  * Functions producing several arrays (broadcast_arrays, unstack) write new
  * references into a caller array `out` and return a status; on failure every
@@ -27,7 +28,7 @@ XP_API xp_status xp_broadcast_arrays(int n, const xp_array *const *arrays, xp_ar
 
 /* ---- issue 4 (indexing and manipulation) declares the rest below ---------- */
 
-/* Required int-or-tuple arguments (axes, shifts, repetitions) are
+/** Required int-or-tuple arguments (axes, shifts, repetitions) are
  * `(int n, const int64_t *v)` pairs; in C `XP_INTS(0, -1)` expands to both, like
  * XP_SHAPE: `xp_permute_dims(x, XP_INTS(1, 0))`. Optional axis arguments live in
  * the options structs as xp_axes (zero = None).
@@ -40,8 +41,8 @@ XP_API xp_status xp_broadcast_arrays(int n, const xp_array *const *arrays, xp_ar
 /** Options of xp_concat: `axis` (default 0); `axis_none` = true flattens every
  * input (C order) and joins them into one 1-D array (`axis=None`). */
 typedef struct xp_concat_opts {
-    int64_t axis;
-    bool axis_none;
+    int64_t axis; /**< the axis (default 0) */
+    bool axis_none; /**< true: `axis=None` (flatten and join) */
 } xp_concat_opts;
 
 /** `concat(arrays, axis=)`: joins `n` >= 1 arrays of equal ndim (>= 1) whose shapes
@@ -57,7 +58,7 @@ XP_API xp_array *xp_expand_dims(const xp_array *x, int n, const int64_t *axis);
 
 /** Options of xp_flip: `axes` (None, the default, flips every axis). */
 typedef struct xp_flip_opts {
-    xp_axes axes;
+    xp_axes axes; /**< axes to flip; unset = None (all axes) */
 } xp_flip_opts;
 
 /** `flip(x, axis=)`: a view with the given axes reversed (negative strides).
@@ -78,7 +79,7 @@ XP_API xp_array *xp_permute_dims(const xp_array *x, int n, const int64_t *axes);
 /** Options of xp_repeat: `axis` holds at most one axis; None (the default)
  * flattens x first (C order) and gives a 1-D result. */
 typedef struct xp_repeat_opts {
-    xp_axes axis;
+    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (flatten) */
 } xp_repeat_opts;
 
 /** `repeat(x, repeats, axis=)`: `repeats` is a weak int (xp_int(3)) or an integer
@@ -91,7 +92,7 @@ XP_API xp_array *xp_repeat(const xp_array *x, const xp_array *repeats, const xp_
  * allow, else a copy; XP_COPY_TRUE: always a copy; XP_COPY_FALSE: a view or
  * XP_ERR_VALUE). */
 typedef struct xp_reshape_opts {
-    xp_copy copy;
+    xp_copy copy; /**< XP_COPY_DEFAULT: None (a view when possible) */
 } xp_reshape_opts;
 
 /** `reshape(x, shape, copy=)`: `shape` may hold one -1 (inferred). Elements keep
@@ -102,7 +103,7 @@ XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape,
 
 /** Options of xp_roll: `axes` (None, the default: roll the flattened array). */
 typedef struct xp_roll_opts {
-    xp_axes axes;
+    xp_axes axes; /**< axes to roll; unset = None (flatten, roll, restore the shape) */
 } xp_roll_opts;
 
 /** `roll(x, shift, axis=)`: `n` shifts; with axes given, one shift per axis or
@@ -117,7 +118,7 @@ XP_API xp_array *xp_squeeze(const xp_array *x, int n, const int64_t *axis);
 
 /** Options of xp_stack and xp_unstack: `axis` (default 0). */
 typedef struct xp_stack_opts {
-    int64_t axis;
+    int64_t axis; /**< the new axis (default 0) */
 } xp_stack_opts;
 
 /** `stack(arrays, axis=)`: joins `n` >= 1 arrays of one shape along a new axis at

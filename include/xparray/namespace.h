@@ -1,4 +1,5 @@
-/* xparray — the function table: the standard as a struct of function pointers.
+/** @file
+ * xparray — the function table: the standard as a struct of function pointers.
  *
  * `xp_namespace` has one member per public function of the standard's sections,
  * named as in the spec without the `xp_` prefix (`xp->add`, `xp->asarray`), and
@@ -64,11 +65,11 @@ typedef struct xp_namespace {
     struct {
         XP_NS_LINALG(XP__NS_LINALG_MEMBER)
         char xp__end; /**< keeps the struct non-empty */
-    } linalg;
+    } linalg; /**< the linalg extension: `xp->linalg.solve` is xp_linalg_solve */
     struct {
         XP_NS_FFT(XP__NS_FFT_MEMBER)
         char xp__end;
-    } fft;
+    } fft; /**< the fft extension: `xp->fft.rfft` is xp_fft_rfft */
 } xp_namespace;
 
 /** The table of the flavor this program linked. Never NULL. */
@@ -81,7 +82,7 @@ XP_API const xp_namespace *xp_namespace_default(void);
  * - `name` equal to this library's own flavor: its own table (xp_namespace_default()).
  * - Another name: that flavor's library is loaded beside this one (dlopen with
  *   RTLD_LOCAL; looked for as `<dir>/../<name>/libxparray.so.0`, then
- *   `<dir>/libxparray-<name>.so.0`, <dir> being the folder this library was loaded
+ *   `<dir>/libxparray-<name>.so.0`, `<dir>` being the folder this library was loaded
  *   from, then `libxparray-<name>.so.0` on the loader's search path) and its table
  *   returned. It stays loaded until the process ends; later calls return the same
  *   table. Thread-safe.

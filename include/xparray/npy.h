@@ -1,4 +1,5 @@
-/* xparray — NumPy `.npy` files (NEP 1): load, save, memory-map.
+/** @file
+ * xparray — NumPy `.npy` files (NEP 1): load, save, memory-map.
  *
  * Not part of the standard: this is how a NumPy user hands data to C in a file
  * (`numpy.save` / `numpy.load`). Format versions 1.0, 2.0 and 3.0; the 13
@@ -33,7 +34,7 @@ typedef enum xp_mmap_mode {
 
 /** Options of xp_load. */
 typedef struct xp_load_opts {
-    xp_mmap_mode mmap_mode;
+    xp_mmap_mode mmap_mode; /**< XP_MMAP_NONE (0, default): read into memory */
 } xp_load_opts;
 
 /** `.npy` format versions for xp_save. */
@@ -46,7 +47,7 @@ typedef enum xp_npy_version {
 
 /** Options of xp_save / xp_save_buffer. */
 typedef struct xp_save_opts {
-    xp_npy_version version;
+    xp_npy_version version; /**< the format version; XP_NPY_VERSION_AUTO (0) by default */
 } xp_save_opts;
 
 /** `numpy.load(path, mmap_mode=...)` for an `.npy` file: a new array (CPU).

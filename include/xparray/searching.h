@@ -1,4 +1,5 @@
-/* xparray — searching functions (spec: "Searching Functions").
+/** @file
+ * xparray — searching functions (spec: "Searching Functions").
  *
  * Order used by argmax/argmin/searchsorted (and by sort): real numbers by value
  * with -0 == +0, NaN above everything (so argmax finds the first NaN, and argmin
@@ -16,8 +17,8 @@ XP_BEGIN_DECLS
 /** Keywords of argmax/argmin: `axis` unset = None (index into the flattened
  * array), else exactly one axis. */
 typedef struct xp_arg_opts {
-    xp_axes axis;
-    bool keepdims;
+    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (flattened) */
+    bool keepdims; /**< keep the reduced axis with length 1 */
 } xp_arg_opts;
 
 /** `argmax(x, axis, keepdims)`: int64 index of the first maximum (the first NaN
@@ -43,8 +44,8 @@ typedef enum xp_side { XP_SIDE_LEFT = 0, XP_SIDE_RIGHT = 1 } xp_side;
 /** Keywords of searchsorted: `sorter` (borrowed; NULL = None) holds integer
  * indices that sort x1. */
 typedef struct xp_searchsorted_opts {
-    xp_side side;
-    const xp_array *sorter;
+    xp_side side; /**< XP_SIDE_LEFT (default) or XP_SIDE_RIGHT */
+    const xp_array *sorter; /**< indices that sort x1 (borrowed; NULL = None) */
 } xp_searchsorted_opts;
 
 /** `searchsorted(x1, x2, side, sorter)`: int64 insertion indices with x2's shape.
@@ -62,7 +63,7 @@ XP_API xp_array *xp_where(const xp_array *condition, const xp_array *x1, const x
 
 /** Keywords of isin. */
 typedef struct xp_isin_opts {
-    bool invert;
+    bool invert; /**< true: the result is `not isin` */
 } xp_isin_opts;
 
 /** `isin(x1, x2, invert)`: bool of x1's shape, true where the element equals

@@ -1,4 +1,5 @@
-/* xparray — set functions (spec: "Set Functions").
+/** @file
+ * xparray — set functions (spec: "Set Functions").
  *
  * Every function flattens x (C order). `values` come sorted ascending in the
  * order of xp_sort (NaNs last); NaNs are distinct (each one its own value, in
@@ -15,20 +16,23 @@ XP_BEGIN_DECLS
 /** Result of unique_all: values (x's dtype, 1-D), indices (int64, first
  * occurrence of each value), inverse_indices (int64, x's shape), counts (int64). */
 typedef struct xp_unique_all_result {
-    xp_array *values;
-    xp_array *indices;
-    xp_array *inverse_indices;
-    xp_array *counts;
+    xp_array *values;          /**< the distinct values, sorted */
+    xp_array *indices;         /**< index of each value's first occurrence in x */
+    xp_array *inverse_indices; /**< values[inverse_indices] reconstructs x */
+    xp_array *counts;          /**< how often each value occurs */
 } xp_unique_all_result;
 
+/** Result of unique_counts: values (x's dtype, 1-D) and counts (int64). */
 typedef struct xp_unique_counts_result {
-    xp_array *values;
-    xp_array *counts;
+    xp_array *values; /**< the distinct values, sorted */
+    xp_array *counts; /**< how often each value occurs */
 } xp_unique_counts_result;
 
+/** Result of unique_inverse: values (x's dtype, 1-D) and inverse_indices (int64,
+ * x's shape). */
 typedef struct xp_unique_inverse_result {
-    xp_array *values;
-    xp_array *inverse_indices;
+    xp_array *values;          /**< the distinct values, sorted */
+    xp_array *inverse_indices; /**< values[inverse_indices] reconstructs x */
 } xp_unique_inverse_result;
 
 /** `unique_all(x)`. Errors: XP_ERR_TYPE (NULL x). */

@@ -1,4 +1,5 @@
-/* xparray — sorting functions (spec: "Sorting Functions").
+/** @file
+ * xparray — sorting functions (spec: "Sorting Functions").
  *
  * Order: real values ascending with -0 == +0 (their relative order is kept), NaN
  * after everything (+inf included); complex values lexicographically by real
@@ -18,9 +19,9 @@ XP_BEGIN_DECLS
 /** Keywords of sort/argsort. Zero = defaults: axis unset = -1, ascending,
  * stable. `unstable` is the standard's stable=False (the sort stays stable). */
 typedef struct xp_sort_opts {
-    xp_axes axis;
-    bool descending;
-    bool unstable;
+    xp_axes axis; /**< the axis as a one-element xp_axes; unset = -1 */
+    bool descending; /**< sort in descending order */
+    bool unstable; /**< stable=False: stability not required (the sort stays stable) */
 } xp_sort_opts;
 
 /** `sort(x, axis, descending, stable)`: a sorted copy. New reference. Errors:

@@ -1,4 +1,5 @@
-/* xparray — statistical functions (spec: "Statistical Functions").
+/** @file
+ * xparray — statistical functions (spec: "Statistical Functions").
  *
  * Axes: `xp_axes` (types.h); unset = None = every axis; negative axes count from
  * the end; an axis out of range or given twice is XP_ERR_INDEX. Reductions of a
@@ -41,19 +42,19 @@ XP_BEGIN_DECLS
  * prod only, `correction` by var and std only (it must be >= 0; when it is >= the
  * number of elements reduced, the result is NaN). */
 typedef struct xp_reduce_opts {
-    xp_axes axes;
-    bool keepdims;
-    xp_dtype dtype;
-    double correction;
+    xp_axes axes; /**< axes to reduce; unset = None (all axes) */
+    bool keepdims; /**< keep the reduced axes with length 1 */
+    xp_dtype dtype; /**< accumulation and result dtype; XP_DTYPE_DEFAULT: the function's default */
+    double correction; /**< degrees of freedom subtracted (std, var; default 0) */
 } xp_reduce_opts;
 
 /** Keywords of cumulative_sum/cumulative_prod. `axis`: unset = None (allowed only
  * for 0-D or 1-D input), else one axis. `include_initial` prepends the identity
  * (0 or 1) along the axis. */
 typedef struct xp_cumulative_opts {
-    xp_axes axis;
-    xp_dtype dtype;
-    bool include_initial;
+    xp_axes axis; /**< the axis; unset = None (only for 0-D or 1-D x) */
+    xp_dtype dtype; /**< result dtype; XP_DTYPE_DEFAULT: as sum */
+    bool include_initial; /**< prepend the identity (0 or 1) along the axis */
 } xp_cumulative_opts;
 
 /** `sum(x, axis, dtype, keepdims)`. New reference. Errors: XP_ERR_INDEX (bad or

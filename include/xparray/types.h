@@ -1,4 +1,5 @@
-/* xparray — fundamental types shared by every public header.
+/** @file
+ * xparray — fundamental types shared by every public header.
  *
  * The array object is opaque (see array.h); the types here are plain values:
  * statuses, dtypes, devices, the copy keyword and axis tuples. */
@@ -98,8 +99,11 @@ typedef enum xp_kind {
  * type (kDLCPU = 1, kDLCUDA = 2, ...), the low 32 bits the device id.
  * `XP_DEVICE_DEFAULT` (0) in an options struct means "no explicit device". */
 typedef int64_t xp_device;
+/** The device of DLPack device type `type` and id `id`. */
 #define XP_DEVICE(type, id) ((xp_device)(((uint64_t)(uint32_t)(type) << 32) | (uint32_t)(id)))
+/** "No explicit device" (the input's device, or the default device). */
 #define XP_DEVICE_DEFAULT ((xp_device)0)
+/** The host ("cpu"), DLPack kDLCPU device 0. */
 #define XP_DEVICE_CPU XP_DEVICE(1, 0)
 /** A second host device of the CPU flavors ("cpu:1"), like array-api-strict's
  * test devices: host memory, but arrays on it do not mix with "cpu" arrays. */
@@ -112,9 +116,9 @@ typedef int64_t xp_device;
 /** The `copy` keyword: zero is the function's documented default (None for
  * asarray/reshape/from_dlpack, True for astype). */
 typedef enum xp_copy {
-    XP_COPY_DEFAULT = 0,
-    XP_COPY_TRUE = 1,
-    XP_COPY_FALSE = 2,
+    XP_COPY_DEFAULT = 0, /**< the function's default */
+    XP_COPY_TRUE = 1,    /**< always copy */
+    XP_COPY_FALSE = 2,   /**< never copy: XP_ERR_VALUE when a copy is needed */
     XP_COPY_NONE = 3 /**< explicit None: copy only when needed */
 } xp_copy;
 
@@ -123,10 +127,12 @@ typedef enum xp_copy {
 typedef struct xp_axes {
     int32_t n;      /**< number of axes in `v` */
     bool tuple;     /**< true when given (int or tuple); false with n == 0 means None */
-    int64_t v[XP_MAX_NDIM];
+    int64_t v[XP_MAX_NDIM]; /**< the axes (negative counts from the end) */
 } xp_axes;
+/** A tuple of axes: `XP_AXES(0, -1)` is `axis=(0, -1)`, `XP_AXES(1)` is `axis=1`. */
 #define XP_AXES(...) \
     { (int32_t)(sizeof((int64_t[]){__VA_ARGS__}) / sizeof(int64_t)), true, { __VA_ARGS__ } }
+/** The empty tuple of axes, `axis=()`. */
 #define XP_AXES_EMPTY { 0, true, { 0 } }
 
 /** Shape arguments are `(int ndim, const int64_t *shape)` pairs; in C,

@@ -1,4 +1,5 @@
-/* xparray — utility functions (spec: "Utility Functions"). */
+/** @file
+ * xparray — utility functions (spec: "Utility Functions"). */
 #ifndef XPARRAY_UTILITY_H
 #define XPARRAY_UTILITY_H
 
@@ -17,10 +18,10 @@ XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts);
 /** Keywords of diff. Zero = defaults: axis unset = -1, n = 0 means the default 1,
  * prepend/append NULL = None (borrowed). */
 typedef struct xp_diff_opts {
-    xp_axes axis;
-    int64_t n;
-    const xp_array *prepend;
-    const xp_array *append;
+    xp_axes axis; /**< the axis as a one-element xp_axes; unset = -1 */
+    int64_t n; /**< number of differences; 0: the default 1 */
+    const xp_array *prepend; /**< values put before x along the axis (borrowed; NULL = None) */
+    const xp_array *append; /**< values put after x along the axis (borrowed; NULL = None) */
 } xp_diff_opts;
 
 /** `diff(x, axis, n, prepend, append)`: the n-th forward difference along the
