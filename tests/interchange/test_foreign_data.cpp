@@ -16,10 +16,11 @@ std::vector<unsigned char> bool_npy(int64_t n, unsigned char byte) {
                     ",), }";
     while ((10 + h.size() + 1) % 64) h += ' ';
     h += '\n';
-    std::vector<unsigned char> b = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
-                                    (unsigned char)h.size(), (unsigned char)(h.size() >> 8)};
-    b.insert(b.end(), h.begin(), h.end());
-    b.resize(b.size() + (size_t)n, byte);
+    std::vector<unsigned char> b(10 + h.size() + (size_t)n, byte);
+    std::memcpy(b.data(), "\x93NUMPY\x01\x00", 8);
+    b[8] = (unsigned char)h.size();
+    b[9] = (unsigned char)(h.size() >> 8);
+    std::memcpy(b.data() + 10, h.data(), h.size());
     return b;
 }
 
@@ -209,7 +210,7 @@ TEST(WrapLayout, StridesReachingOutsideTheAddressSpaceAreRefused) {
     int64_t huge[2] = {INT64_MAX / 2, 8};
     EXPECT_XP_ERR(Arr(xp_array_wrap(data, XP_FLOAT64, 2, shape, huge, nullptr, nullptr, false)),
                   XP_ERR_OVERFLOW, "xp_array_wrap");
-    int64_t back[2] = {-(int64_t)1 << 62, 8};
+    int64_t back[2] = {-(INT64_C(1) << 62), 8};
     EXPECT_XP_ERR(Arr(xp_array_wrap(data, XP_FLOAT64, 2, shape, back, nullptr, nullptr, false)),
                   XP_ERR_OVERFLOW, "xp_array_wrap");
     // a zero-size array never reads its strides

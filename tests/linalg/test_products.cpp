@@ -238,7 +238,7 @@ TEST(Vecdot, AxisAndBroadcast) {
         for (int64_t k : {3, 100}) {
             auto a = rand_vals(dt, {2, k, 3}, 41), b = rand_vals(dt, {k, 3}, 42);
             Arr A = make(a, dt, {2, k, 3}), B = make(b, dt, {k, 3});
-            xp_axis_opts o = {-2};
+            xp_axis_opts o = {-2, false};
             Arr r(xp_vecdot(A, B, &o));
             ASSERT_XP_OK(r);
             EXPECT_EQ(r.shape(), (std::vector<int64_t>{2, 3}));
@@ -259,7 +259,7 @@ TEST(Vecdot, AxisAndBroadcast) {
 TEST(Vecdot, BadInput) {
     Arr A = rand_arr(XP_FLOAT64, {2, 3}, 1), B = rand_arr(XP_FLOAT64, {2, 4}, 2);
     EXPECT_LA_ERR((xp_vecdot(A, B, nullptr)), XP_ERR_VALUE, "xp_vecdot");
-    xp_axis_opts pos = {1}, far = {-3};
+    xp_axis_opts pos = {1, false}, far = {-3, false};
     EXPECT_LA_ERR((xp_vecdot(A, A, &pos)), XP_ERR_INDEX, "xp_vecdot");
     EXPECT_LA_ERR((xp_vecdot(A, A, &far)), XP_ERR_INDEX, "xp_vecdot");
     xp_axis_opts zero = {};
