@@ -16,8 +16,11 @@ pytest-json-report is not packaged in Debian: tools/python/shims stands in for i
   tools/run_array_api_tests.py --flavor reference --suite ../aat/array-api-tests \\
       --hypothesis ../aat/hypothesis --ndindex ../aat/ndindex --max-examples 100
 
-Writes <out>/<flavor>-summary.txt, <out>/<flavor>-failures.txt (pytest ids) and the
-whole log. Tests listed in tests/xfails/array-api-tests/<flavor>.txt (array-api-compat's
+Writes <out>/<flavor>-summary.txt, <out>/<flavor>-failures.txt (whole pytest ids, one a
+line) and the whole log. A run is reproducible: hypothesis gets --seed (a fresh random
+one when not given; printed, and written to the summary and the --record file), and
+its example database lives in a fresh <out>/hypothesis-<flavor> directory, never in
+the suite checkout, so no earlier run's examples are replayed. Tests listed in tests/xfails/array-api-tests/<flavor>.txt (array-api-compat's
 format: one pytest id or prefix a line, `#` lines give the reason) are expected to fail;
 the exit status is 0 only when every failure is listed and no listed test passed
 (an XPASS fails the run, as in the project's own harness). --record writes the counts
@@ -27,7 +30,9 @@ import argparse
 import datetime
 import json
 import os
+import random
 import re
+import shutil
 import subprocess
 import sys
 
@@ -42,6 +47,8 @@ def main():
     ap.add_argument("--hypothesis", required=True, help="hypothesis checkout (its hypothesis/src is used)")
     ap.add_argument("--ndindex", required=True, help="ndindex checkout")
     ap.add_argument("--max-examples", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=None,
+                    help="hypothesis seed (default: a random one, printed and recorded)")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "array-api-tests"))
     ap.add_argument("--record", action="store_true",
                     help="write the counts to tests/xfails/array-api-tests/results/<flavor>.json "
@@ -71,27 +78,38 @@ def main():
     env["ARRAY_API_STRICT_API_VERSION"] = "2025.12"
     env["ARRAY_API_TESTS_VERSION"] = "2025.12"
     env["XPARRAY_LIB"] = lib
+    if a.seed is None:
+        a.seed = random.SystemRandom().randrange(2 ** 32)
+    hyp_dir = os.path.join(a.out, f"hypothesis-{a.flavor}")
+    shutil.rmtree(hyp_dir, ignore_errors=True)
+    os.makedirs(hyp_dir)
+    env["HYPOTHESIS_STORAGE_DIRECTORY"] = hyp_dir
+    outcomes = os.path.join(a.out, f"{a.flavor}-outcomes.txt")
+    if os.path.exists(outcomes):
+        os.remove(outcomes)
+    env["XPARRAY_OUTCOMES"] = outcomes
     xfails = os.path.join(ROOT, "tests", "xfails", "array-api-tests", f"{a.flavor}.txt")
     os.makedirs(a.out, exist_ok=True)
     targets = [x for x in a.pytest_args if x.startswith("array_api_tests")] or ["array_api_tests"]
     a.pytest_args = [x for x in a.pytest_args if not x.startswith("array_api_tests")]
     cmd = ["/usr/bin/python3", "-m", "pytest", "-p", "no:hypothesispytest", "-p", "_hypothesis_pytestplugin",
-           "-p", "pytest_jsonreport", *targets, f"--max-examples={a.max_examples}", "-q", "-rfEX",
+           "-p", "pytest_jsonreport", "-p", "xparray_outcomes", *targets,
+           f"--max-examples={a.max_examples}", f"--hypothesis-seed={a.seed}", "-q", "-rfEX",
            "--disable-deadline", "-p", "no:cacheprovider"]
     if os.path.exists(xfails):
         cmd.append(f"--xfails-file={xfails}")
     cmd += a.pytest_args
-    print("running:", " ".join(cmd), file=sys.stderr)
+    print(f"running (hypothesis seed {a.seed}):", " ".join(cmd), file=sys.stderr)
     proc = subprocess.run(cmd, cwd=a.suite, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out = proc.stdout
     with open(os.path.join(a.out, f"{a.flavor}-log.txt"), "w") as f:
         f.write(out)
-    failures = sorted(set(re.findall(r"^(?:FAILED|ERROR) (\S+)", out, re.M)))
-    xpasses = sorted(set(re.findall(r"^XPASS (\S+)", out, re.M)))
+    failures, xpasses = read_outcomes(outcomes)
     with open(os.path.join(a.out, f"{a.flavor}-failures.txt"), "w") as f:
         f.write("".join(x + "\n" for x in failures) + "".join(f"XPASS {x}\n" for x in xpasses))
     tail = [l for l in out.splitlines() if re.search(r"\d+ (passed|failed)", l)]
     summary = tail[-1].strip("= ") if tail else "no summary line (see the log)"
+    summary += f" (hypothesis seed {a.seed}, --max-examples {a.max_examples})"
     with open(os.path.join(a.out, f"{a.flavor}-summary.txt"), "w") as f:
         f.write(summary + "\n")
     counts = {k: 0 for k in ("passed", "failed", "xfailed", "xpassed", "skipped", "errors")}
@@ -99,7 +117,7 @@ def main():
         counts["errors" if k.startswith("error") else k] = int(n)
     if a.record and tail:
         record = {"flavor": a.flavor, "date": datetime.date.today().isoformat(),
-                  "max_examples": a.max_examples, "api_version": "2025.12",
+                  "max_examples": a.max_examples, "seed": a.seed, "api_version": "2025.12",
                   "suite_commit": git_commit(a.suite), "hypothesis_commit": git_commit(a.hypothesis),
                   "targets": targets, **counts, "summary": summary,
                   "unexpected": failures, "xpass": xpasses}
@@ -117,6 +135,17 @@ def main():
     if proc.returncode not in (0, 1) or not tail:
         return proc.returncode or 2
     return 1 if failures or xpasses else 0
+
+
+def read_outcomes(path):
+    """Failed/erroring and XPASS node ids, whole, from the xparray_outcomes plugin's file."""
+    failures, xpasses = set(), set()
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                kind, _, nodeid = line.rstrip("\n").partition(" ")
+                (xpasses if kind == "XPASS" else failures).add(nodeid)
+    return sorted(failures), sorted(xpasses)
 
 
 def git_commit(path):

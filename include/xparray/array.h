@@ -82,8 +82,15 @@ XP_API int xp_internal_call_depth(void);
 
 /* ---- weak scalars (Python scalars) ---------------------------------------- */
 
-/** A Python `int`: a weak 0-D array that takes the other operand's dtype. New reference. */
+/** A Python `int`: a weak 0-D array that takes the other operand's dtype. New reference.
+ * A value that does not fit that dtype is an error (XP_ERR_VALUE) where it is used. */
 XP_API xp_array *xp_int(int64_t v);
+/** A Python `int` from the whole uint64 range: the same weak int as xp_int for
+ * values up to INT64_MAX, and above it a weak int that fits only uint64 and the
+ * floating dtypes (`x + 2**63` on a uint64 array; `full(shape, 2**63, dtype=uint64)`).
+ * Where no dtype is given it meets the default int64 and is an error
+ * (XP_ERR_VALUE). New reference. */
+XP_API xp_array *xp_uint(uint64_t v);
 /** A Python `float`: weak 0-D, takes the other operand's dtype. New reference. */
 XP_API xp_array *xp_float(double v);
 /** A Python `complex`: weak 0-D; with a real-float array it becomes the complex
@@ -91,7 +98,7 @@ XP_API xp_array *xp_float(double v);
 XP_API xp_array *xp_complex(double re, double im);
 /** A Python `bool`: weak 0-D, for bool arrays. New reference. */
 XP_API xp_array *xp_bool(bool v);
-/** True when `x` is a weak scalar made by xp_int/xp_float/xp_complex/xp_bool. */
+/** True when `x` is a weak scalar made by xp_int/xp_uint/xp_float/xp_complex/xp_bool. */
 XP_API bool xp_array_is_weak(const xp_array *x);
 
 /* ---- wrapping memory ------------------------------------------------------ */
@@ -103,8 +110,12 @@ typedef void (*xp_deleter)(void *data, void *ctx);
 /** Wraps caller memory without copying. `strides` are byte strides (NULL: C
  * order). The deleter (may be NULL) is called exactly once when the last array
  * using the memory is released — also when this call fails. `readonly` marks the
- * array read-only. Errors: XP_ERR_VALUE (negative shape, ndim out of range),
- * XP_ERR_TYPE (bad dtype, NULL data with nonzero size), XP_ERR_OVERFLOW. */
+ * array read-only. The memory must stay valid and unchanged in layout; a bool
+ * array's bytes must be 0 or 1 (checked here; never write other bytes into it
+ * later). Errors: XP_ERR_VALUE (negative shape, ndim out of range, data or a stride
+ * not a multiple of the element's alignment, a bool byte other than 0/1),
+ * XP_ERR_TYPE (bad dtype, NULL data with nonzero size), XP_ERR_OVERFLOW (the shape's
+ * byte count, or the bytes the strides reach, outside the address space). */
 XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64_t *shape,
                                const int64_t *strides, xp_deleter deleter, void *ctx,
                                bool readonly);

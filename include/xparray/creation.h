@@ -50,9 +50,10 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts);
  * is a buffer of shape (2, 3)). The data is copied, except with copy=FALSE, which
  * wraps the caller's memory without copying or owning it (it must outlive every
  * view; use xp_array_wrap to hand over ownership). With `opts->dtype` different
- * from `dtype` the values are cast (as xp_astype). Errors: XP_ERR_TYPE (NULL data
- * with a nonzero size), XP_ERR_VALUE (copy=FALSE with a dtype change), and the
- * common ones. */
+ * from `dtype` the values are cast (as xp_astype). Bool bytes other than 0/1 are
+ * copied as true (1); copy=FALSE refuses them (XP_ERR_VALUE, as xp_array_wrap).
+ * Errors: XP_ERR_TYPE (NULL data with a nonzero size), XP_ERR_VALUE (copy=FALSE
+ * with a dtype change), and the common ones. */
 XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim,
                                    const int64_t *shape, const xp_asarray_opts *opts);
 
@@ -65,7 +66,8 @@ XP_API xp_array *xp_ones(int ndim, const int64_t *shape, const xp_create_opts *o
 /** `full(shape, fill_value)`: `fill_value` is a weak scalar (xp_int, xp_float, ...)
  * or 0-D array (borrowed). Default dtype from the scalar's kind: bool, int64,
  * float64, complex128; a 0-D array's own dtype. Errors: XP_ERR_TYPE (fill value
- * of a kind the dtype cannot hold, e.g. complex into float; not 0-D). */
+ * of a kind the dtype cannot hold, e.g. complex into float; not 0-D), XP_ERR_VALUE
+ * (an int out of the dtype's range: xp_uint(2^63) needs dtype uint64). */
 XP_API xp_array *xp_full(int ndim, const int64_t *shape, const xp_array *fill_value,
                          const xp_create_opts *opts);
 

@@ -244,6 +244,10 @@ XP_API xp_status xp_array_bool(const xp_array *x, bool *out);
 /** `int(x)`: integer and bool values; floats truncate toward zero.
  * Errors: XP_ERR_TYPE (complex), XP_ERR_VALUE (NaN, inf, out of int64, not 0-D/size 1). */
 XP_API xp_status xp_array_int(const xp_array *x, int64_t *out);
+/** `int(x)` for values in [0, 2^64): the whole uint64 range (xp_array_int stops at
+ * INT64_MAX); floats truncate toward zero. Errors: XP_ERR_TYPE (complex, NULL x),
+ * XP_ERR_VALUE (negative, NaN, inf, 2^64 or more, not 0-D/size 1, NULL out). */
+XP_API xp_status xp_array_uint(const xp_array *x, uint64_t *out);
 /** `float(x)`: real values as double. Errors: XP_ERR_TYPE (complex). */
 XP_API xp_status xp_array_float(const xp_array *x, double *out);
 /** `complex(x)`: any numeric value as (re, im); a real NaN gives NaN + NaN j (the
@@ -266,7 +270,7 @@ XP_API xp_status xp_array_index(const xp_array *x, int64_t *out);
     M(subtract) M(tan) M(tanh) M(trunc) M(array_iadd) M(array_isub) M(array_imul) \
     M(array_itruediv) M(array_ifloordiv) M(array_ipow) M(array_imod) M(array_iand) \
     M(array_ior) M(array_ixor) M(array_ilshift) M(array_irshift) M(array_bool) M(array_int) \
-    M(array_float) M(array_complex) M(array_index)
+    M(array_float) M(array_complex) M(array_index) M(array_uint)
 
 XP_END_DECLS
 

@@ -45,12 +45,14 @@ XP_API xp_status xp_fft_norm_from_name(const char *name, xp_fft_norm *out);
 /** Options of the 1-D transforms (fft, ifft, rfft, irfft, hfft, ihfft).
  * Zero-initialised (or NULL) means n=None, axis=-1, norm="backward". */
 typedef struct xp_fft_opts {
-    /** Transform length; 0 = None (the default for that function: the input
-     * length, or 2*(M-1) output points for irfft/hfft). Negative: XP_ERR_VALUE. */
+    /** Transform length; unset = None (the default for that function: the input
+     * length, or 2*(M-1) output points for irfft/hfft). Read when nonzero or when
+     * `has_n` is set; a given n below 1 (0 included) is an XP_ERR_VALUE. */
     int64_t n;
     /** The axis as a one-element xp_axes (`XP_AXES(0)`); unset = -1. */
     xp_axes axis;
     xp_fft_norm norm; /**< normalisation; XP_FFT_NORM_BACKWARD (0) is the default */
+    bool has_n; /**< `n` is given even when 0 (then refused, as the standard's n >= 1) */
 } xp_fft_opts;
 
 /** Options of the n-D transforms (fftn, ifftn, rfftn, irfftn).
@@ -68,9 +70,12 @@ typedef struct xp_fftn_opts {
 
 /** Options of fftfreq / rfftfreq. */
 typedef struct xp_fftfreq_opts {
-    double d;         /**< sample spacing; 0 = the default 1.0 */
+    /** Sample spacing; default 1.0. Read when nonzero or when `has_d` is set, so
+     * `.d = 0.0, .has_d = true` divides by zero as the standard says (inf/NaN). */
+    double d;
     xp_dtype dtype;   /**< a real floating dtype; default float64 (else XP_ERR_TYPE) */
     xp_device device; /**< default CPU */
+    bool has_d;       /**< `d` is given even when 0 */
 } xp_fftfreq_opts;
 
 /** Options of fftshift / ifftshift: `axes` unset = all axes. */

@@ -26,7 +26,8 @@ XP_API xp_array *xp_matmul(const xp_array *x1, const xp_array *x2);
 XP_API xp_array *xp_matrix_transpose(const xp_array *x);
 
 /** The `axes` keyword of tensordot. Zero-initialised (or NULL) means `axes=2`.
- * `has_n` with `n`: `axes=n` (the last n axes of x1 against the first n of x2).
+ * `n` nonzero, or `has_n` set (needed for n = 0): `axes=n` (the last n axes of x1
+ * against the first n of x2).
  * `x1_axes.tuple` set: `axes=(x1_axes, x2_axes)` (sequences of equal length;
  * negative axes allowed). */
 typedef struct xp_tensordot_opts {
@@ -45,9 +46,12 @@ XP_API xp_array *xp_tensordot(const xp_array *x1, const xp_array *x2,
                               const xp_tensordot_opts *opts);
 
 /** The `axis` keyword of vecdot and linalg.cross. The standard requires a
- * negative axis; zero-initialised (or NULL) means the default -1. */
+ * negative axis; zero-initialised (or NULL) means the default -1. `axis` is read
+ * when nonzero or when `has_axis` is set (axis = 0 given is then refused:
+ * XP_ERR_INDEX, as every non-negative axis). */
 typedef struct xp_axis_opts {
     int64_t axis; /**< the axis (default -1) */
+    bool has_axis; /**< `axis` is given even when 0 */
 } xp_axis_opts;
 
 /** `vecdot(x1, x2, axis=-1)`: sum over `axis` of conj(x1) * x2 (float and integer
@@ -57,8 +61,17 @@ typedef struct xp_axis_opts {
  * XP_ERR_VALUE (size mismatch on axis, 0-D operands, batch shapes). */
 XP_API xp_array *xp_vecdot(const xp_array *x1, const xp_array *x2, const xp_axis_opts *opts);
 
+/** `x1 @= x2` (`__imatmul__`): x1 = matmul(x1, x2) in place, allowed only when the
+ * product has x1's shape and dtype (x2 square in its last two axes, batch axes
+ * that do not grow x1). x2 may share memory with x1. Returns XP_OK; errors:
+ * XP_ERR_TYPE (NULL, dtype of the product differs from x1's, or matmul's type
+ * errors), XP_ERR_VALUE (read-only or weak x1, product shape differs from x1's,
+ * matmul's shape errors), the status of an error array. */
+XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2);
+
 /** Function-table members of this section (see namespace.h). */
-#define XP_NS_LINEAR_ALGEBRA(M) M(matmul) M(matrix_transpose) M(tensordot) M(vecdot)
+#define XP_NS_LINEAR_ALGEBRA(M) \
+    M(matmul) M(matrix_transpose) M(tensordot) M(vecdot) M(array_imatmul)
 
 XP_END_DECLS
 

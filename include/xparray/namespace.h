@@ -36,7 +36,7 @@ XP_BEGIN_DECLS
 #endif
 
 /** Version of the xp_namespace layout; bumped when members move. */
-#define XP_NAMESPACE_ABI_VERSION 1
+#define XP_NAMESPACE_ABI_VERSION 2
 
 #define XP__NS_MEMBER(name) XP__TYPEOF(xp_##name) *name;
 #define XP__NS_LINALG_MEMBER(name) XP__TYPEOF(xp_linalg_##name) *name;

@@ -55,7 +55,10 @@ typedef struct xp_save_opts {
  * last view of the array is released. A memory-mapped big-endian file is
  * swapped into private pages (read-only again for XP_MMAP_READ); XP_MMAP_READWRITE
  * refuses it (XP_ERR_VALUE), and any map refuses data whose offset is not a
- * multiple of the element alignment. Errors: see the header comment; XP_ERR_TYPE
+ * multiple of the element alignment. Bool bytes other than 0/1 (NumPy writes only
+ * 0/1, other tools may not) load as true (1): in memory, and in private pages for
+ * XP_MMAP_READ and XP_MMAP_COPY (the file is never written); XP_MMAP_READWRITE
+ * refuses such a file (XP_ERR_VALUE). Errors: see the header comment; XP_ERR_TYPE
  * (NULL path), XP_ERR_VALUE (bad mmap_mode). */
 XP_API xp_array *xp_load(const char *path, const xp_load_opts *opts);
 

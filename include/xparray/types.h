@@ -113,8 +113,16 @@ typedef int64_t xp_device;
 /** Device id of a device value. */
 #define XP_DEVICE_ID(d) ((int32_t)(uint32_t)((uint64_t)(d)&0xffffffffu))
 
+/* Options structs: a zero-initialised struct (or NULL) is every keyword's default.
+ * Where the standard gives a numeric keyword's zero a meaning of its own (diff's
+ * n = 0, fftfreq's d = 0.0, tensordot's axes = 0; fft's n = 0 and vecdot/cross's
+ * axis = 0, both errors), the struct carries a flag
+ * `has_<name>`: the field is read when it is nonzero or when the flag is set, so a
+ * meaningful zero is `.n = 0, .has_n = true` and a nonzero value needs no flag. */
+
 /** The `copy` keyword: zero is the function's documented default (None for
- * asarray/reshape/from_dlpack, True for astype). */
+ * asarray/reshape/from_dlpack, True for astype). Any other value is refused
+ * (XP_ERR_VALUE naming 'copy'). */
 typedef enum xp_copy {
     XP_COPY_DEFAULT = 0, /**< the function's default */
     XP_COPY_TRUE = 1,    /**< always copy */

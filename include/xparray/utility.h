@@ -19,14 +19,18 @@ XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts);
  * prepend/append NULL = None (borrowed). */
 typedef struct xp_diff_opts {
     xp_axes axis; /**< the axis as a one-element xp_axes; unset = -1 */
-    int64_t n; /**< number of differences; 0: the default 1 */
+    /** Number of differences; default 1. Read when nonzero or when `has_n` is set,
+     * so `.n = 0, .has_n = true` asks for n = 0 (x unchanged). */
+    int64_t n;
     const xp_array *prepend; /**< values put before x along the axis (borrowed; NULL = None) */
     const xp_array *append; /**< values put after x along the axis (borrowed; NULL = None) */
+    bool has_n; /**< `n` is given even when 0 (the options rule in types.h) */
 } xp_diff_opts;
 
 /** `diff(x, axis, n, prepend, append)`: the n-th forward difference along the
  * axis of concat(prepend, x, append); dtype = result_type(x, prepend, append)
- * (bool: x[i+1] != x[i], as NumPy). The axis length becomes max(M - n, 0).
+ * (bool: x[i+1] != x[i], as NumPy). The axis length becomes max(M - n, 0), M the
+ * length of the concatenation; n = 0 returns that concatenation unchanged.
  * Errors: XP_ERR_VALUE (0-D x, negative n, prepend/append shape differing from
  * x's except along the axis), XP_ERR_INDEX (bad axis), XP_ERR_TYPE (dtypes that
  * do not promote, NULL x). */

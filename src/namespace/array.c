@@ -1,5 +1,6 @@
 /* The array object: construction, views, reference counting, attributes. */
 #include "core.h"
+#include "interchange.h"
 
 /* ---- shapes --------------------------------------------------------------- */
 
@@ -154,15 +155,32 @@ xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
     return a;
 }
 
-XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64_t *shape,
-                               const int64_t *strides, xp_deleter deleter, void *ctx,
-                               bool readonly) {
-    static const char fn[] = "xp_array_wrap";
-    XP_ENTER;
+xp_array *xp__wrap(const char *fn, void *data, xp_dtype dtype, int ndim, const int64_t *shape,
+                   const int64_t *strides, xp_deleter deleter, void *ctx, bool readonly) {
     int64_t size;
+    int64_t st[XP_MAX_NDIM];
     xp_array *err = xp__check_dtype(fn, "dtype", dtype);
     if (!err) err = xp__check_shape(fn, ndim, shape, dtype, &size);
     if (!err && !data && size > 0) err = xp__error(XP_ERR_TYPE, fn, "argument 'data' is NULL");
+    if (!err) {
+        if (strides)
+            memcpy(st, strides, (size_t)ndim * sizeof(int64_t));
+        else
+            xp__c_strides(ndim, shape, (int64_t)xp_dtype_size(dtype), st);
+        bool aligned;
+        err = xp__check_extent(fn, "strides", data, ndim, shape, st, size, dtype, &aligned);
+        if (!err && !aligned)
+            err = xp__error(XP_ERR_VALUE, fn,
+                            "argument 'strides': the data or a stride is not a multiple of %zu "
+                            "bytes, the alignment of %s",
+                            xp__dtype_align(dtype), xp_dtype_name(dtype));
+    }
+    int bad;
+    if (!err && dtype == XP_BOOL && (bad = xp__bool_invalid(data, ndim, shape, st, size)) >= 0)
+        err = xp__error(XP_ERR_VALUE, fn,
+                        "argument 'data': a bool element holds the byte %d (bool bytes must be "
+                        "0 or 1)",
+                        bad);
     xp_array *a = NULL;
     xp_buffer *b = NULL;
     xp_allocator used;
@@ -176,7 +194,7 @@ XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64
     }
     if (err) {
         if (deleter) deleter(data, ctx);
-        XP_LEAVE(err);
+        return err;
     }
     memset(b, 0, sizeof *b);
     atomic_init(&b->refcount, 1);
@@ -192,11 +210,15 @@ XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64
     a->device = XP_DEVICE_CPU;
     if (readonly) a->flags |= XP__F_READONLY;
     if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
-    if (strides)
-        memcpy(a->strides, strides, (size_t)ndim * sizeof(int64_t));
-    else
-        xp__c_strides(ndim, shape, (int64_t)xp_dtype_size(dtype), a->strides);
-    XP_LEAVE(a);
+    if (ndim) memcpy(a->strides, st, (size_t)ndim * sizeof(int64_t));
+    return a;
+}
+
+XP_API xp_array *xp_array_wrap(void *data, xp_dtype dtype, int ndim, const int64_t *shape,
+                               const int64_t *strides, xp_deleter deleter, void *ctx,
+                               bool readonly) {
+    XP_ENTER;
+    XP_LEAVE(xp__wrap("xp_array_wrap", data, dtype, ndim, shape, strides, deleter, ctx, readonly));
 }
 
 /* ---- reference counting --------------------------------------------------- */

@@ -74,6 +74,30 @@ XP_API xp_status xp_array_int(const xp_array *x, int64_t *out) {
     return element(x, XP_INT64, out);
 }
 
+XP_API xp_status xp_array_uint(const xp_array *x, uint64_t *out) {
+    if (!x) return XP_ERR_TYPE;
+    if (x->flags & XP__F_ERROR) return x->status;
+    xp_kind k = xp_dtype_kind(x->dtype);
+    if (k == XP_KIND_COMPLEX_FLOATING) return XP_ERR_TYPE;
+    if (!out) return XP_ERR_VALUE;
+    if (k == XP_KIND_REAL_FLOATING) {
+        double v;
+        xp_status st = element(x, XP_FLOAT64, &v);
+        if (st != XP_OK) return st;
+        v = trunc(v);
+        if (!(v >= 0 && v < 0x1p64)) return XP_ERR_VALUE; /* NaN, inf, negative, too large */
+        *out = (uint64_t)v;
+        return XP_OK;
+    }
+    if (x->dtype == XP_UINT64) return element(x, XP_UINT64, out);
+    int64_t v;
+    xp_status st = element(x, XP_INT64, &v);
+    if (st != XP_OK) return st;
+    if (v < 0) return XP_ERR_VALUE;
+    *out = (uint64_t)v;
+    return XP_OK;
+}
+
 XP_API xp_status xp_array_index(const xp_array *x, int64_t *out) {
     if (!x) return XP_ERR_TYPE;
     if (x->flags & XP__F_ERROR) return x->status;

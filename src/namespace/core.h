@@ -71,6 +71,11 @@ xp_array *xp__error(xp_status st, const char *fn, const char *fmt, ...)
 /** Checks an array argument: NULL → type error naming fn/arg; an error array →
  * a new reference to it; otherwise NULL (the argument is fine). */
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x);
+/** Checks a `copy` keyword: one of the xp_copy values (XP_ERR_VALUE otherwise). */
+static inline xp_array *xp__check_copy(const char *fn, xp_copy c) {
+    if ((unsigned)c <= XP_COPY_NONE) return NULL;
+    return xp__error(XP_ERR_VALUE, fn, "argument 'copy': %d is not an xp_copy value", (int)c);
+}
 /** Checks a dtype argument (must be one of the 13). */
 xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt);
 /** Resolves a `device=` argument (DEFAULT → CPU); NULL when fine, else error. */
@@ -145,6 +150,9 @@ xp_dtype xp__weak_dtype(int weak, xp_dtype other);
 xp_dtype xp__weak_default(int weak);
 /** Checks that an int weak scalar fits `dt` (integer dtypes). */
 bool xp__weak_int_fits(const xp_array *s, xp_dtype dt);
+/** The value of weak int `s` as decimal text in `buf` (a weak int holds an int64,
+ * or a uint64 above INT64_MAX made by xp_uint). */
+const char *xp__weak_int_text(const xp_array *s, char buf[24]);
 
 /* ---- adapter slots -------------------------------------------------------- */
 

@@ -1,5 +1,6 @@
 /* Creation functions and astype. */
 #include "iter.h"
+#include "interchange.h"
 #include "dtype_traits.h"
 
 #include <math.h>
@@ -57,10 +58,17 @@ static xp_array *fill_dtype(const char *fn, const xp_array *fv, xp_dtype explici
     xp_array *err = xp__check(fn, "fill_value", fv);
     if (err) return err;
     if (fv->ndim != 0)
-        return xp__error(XP_ERR_VALUE, fn, "argument 'fill_value' must be 0-D, not %d-D",
+        return xp__error(XP_ERR_TYPE, fn, "argument 'fill_value' must be a scalar (0-D), not %d-D",
                          fv->ndim);
     if (!explicit_dt) {
         *dt = fv->weak ? xp__weak_default(fv->weak) : fv->dtype;
+        if (!xp__weak_int_fits(fv, *dt)) {
+            char t[24];
+            return xp__error(XP_ERR_VALUE, fn,
+                             "argument 'fill_value': the integer %s is out of range for the "
+                             "default integer dtype %s; give a dtype",
+                             xp__weak_int_text(fv, t), xp_dtype_name(*dt));
+        }
         return NULL;
     }
     if ((err = xp__check_dtype(fn, "dtype", explicit_dt))) return err;
@@ -74,9 +82,12 @@ static xp_array *fill_dtype(const char *fn, const xp_array *fv, xp_dtype explici
                              : fv->weak == XP__WEAK_FLOAT ? "float"
                                                           : "complex",
                              xp_dtype_name(explicit_dt));
-        if (!xp__weak_int_fits(fv, explicit_dt))
-            return xp__error(XP_ERR_VALUE, fn, "argument 'fill_value': out of range for %s",
-                             xp_dtype_name(explicit_dt));
+        if (!xp__weak_int_fits(fv, explicit_dt)) {
+            char t[24];
+            return xp__error(XP_ERR_VALUE, fn,
+                             "argument 'fill_value': the integer %s is out of range for %s",
+                             xp__weak_int_text(fv, t), xp_dtype_name(explicit_dt));
+        }
     } else if (xp_dtype_kind(fv->dtype) == XP_KIND_COMPLEX_FLOATING &&
                xp_dtype_kind(explicit_dt) != XP_KIND_COMPLEX_FLOATING) {
         return xp__error(XP_ERR_TYPE, fn, "argument 'fill_value': complex value for dtype %s",
@@ -211,7 +222,10 @@ XP_API xp_array *xp_eye(int64_t n_rows, int64_t n_cols, const xp_eye_opts *opts)
     xp_create_opts co = {opts ? opts->dtype : XP_DTYPE_DEFAULT,
                          opts ? opts->device : XP_DEVICE_DEFAULT};
     int64_t shape[2] = {n_rows, n_cols};
-    xp_array *r = xp_zeros(2, shape, &co);
+    xp_dtype dt;
+    xp_device dev;
+    xp_array *r = resolve(fn, &co, XP_FLOAT64, &dt, &dev);
+    if (!r) r = xp__new_zeroed(fn, dt, 2, shape, dev);
     if (xp_failed(r)) XP_LEAVE(r);
     int64_t k = opts ? opts->k : 0;
     size_t is = xp_dtype_size(r->dtype);
@@ -398,6 +412,7 @@ XP_API xp_array *xp_astype(const xp_array *x, xp_dtype dtype, const xp_astype_op
                            "xp_real or xp_abs first)",
                            xp_dtype_name(dtype)));
     xp_copy c = opts ? opts->copy : XP_COPY_DEFAULT;
+    if ((err = xp__check_copy(fn, c))) XP_LEAVE(err);
     if (c == XP_COPY_FALSE && dtype == x->dtype && dev == x->device && !x->weak)
         XP_LEAVE(xp_retain(x));
     XP_LEAVE(xp__copy_to(fn, x, dtype, dev));
@@ -415,6 +430,7 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
                   : x->weak           ? xp__weak_default(x->weak)
                                       : x->dtype;
     xp_copy c = opts ? opts->copy : XP_COPY_DEFAULT;
+    if ((err = xp__check_copy(fn, c))) XP_LEAVE(err);
     bool need = x->weak || dt != x->dtype || dev != x->device;
     if (c == XP_COPY_FALSE && need && !x->weak)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn,
@@ -424,6 +440,11 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
         xp_dtype_kind(dt) != XP_KIND_COMPLEX_FLOATING)
         XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "a complex scalar does not fit dtype %s",
                            xp_dtype_name(dt)));
+    if (x->weak && !xp__weak_int_fits(x, dt)) {
+        char t[24];
+        XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'obj': the integer %s is out of range for %s",
+                           xp__weak_int_text(x, t), xp_dtype_name(dt)));
+    }
     if (!need && c != XP_COPY_TRUE) XP_LEAVE(xp_retain(x));
     XP_LEAVE(xp__copy_to(fn, x, dt, dev));
 }
@@ -439,6 +460,7 @@ XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim,
     if (!err) err = xp__check_shape(fn, ndim, shape, dtype, &size);
     if (!err && !data && size > 0) err = xp__error(XP_ERR_TYPE, fn, "argument 'data' is NULL");
     if (!err) err = xp__check_device(fn, opts ? opts->device : XP_DEVICE_DEFAULT, &dev);
+    if (!err && opts) err = xp__check_copy(fn, opts->copy);
     if (err) XP_LEAVE(err);
     xp_dtype dt = opts && opts->dtype ? opts->dtype : dtype;
     xp_copy c = opts ? opts->copy : XP_COPY_DEFAULT;
@@ -447,7 +469,7 @@ XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim,
             XP_LEAVE(xp__error(XP_ERR_VALUE, fn,
                                "argument 'copy': copy=False, but converting %s to %s needs a copy",
                                xp_dtype_name(dtype), xp_dtype_name(dt)));
-        XP_LEAVE(xp_array_wrap((void *)data, dtype, ndim, shape, NULL, NULL, NULL, false));
+        XP_LEAVE(xp__wrap(fn, (void *)data, dtype, ndim, shape, NULL, NULL, NULL, false));
     }
     xp_array *r = xp__new(fn, dt, ndim, shape, dev);
     if (xp_failed(r) || size == 0) XP_LEAVE(r);

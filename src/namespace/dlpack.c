@@ -93,25 +93,9 @@ static xp_array *validate(const char *fn, const xp_dl_tensor *t, const xp_from_d
     uintptr_t base = (uintptr_t)t->data, first;
     if (__builtin_add_overflow(base, (uintptr_t)t->byte_offset, &first))
         return xp__error(XP_ERR_OVERFLOW, fn, "argument 'x': data + byte_offset wraps around");
-    /* The bytes the elements reach, [first + lo, first + hi), must not overflow
-     * nor wrap the address space. */
-    int64_t lo = 0, hi = is;
-    bool ok = true;
-    if (p->size > 0)
-        for (int i = 0; i < t->ndim && ok; i++) {
-            int64_t span;
-            ok = xp__mul_ok(p->strides[i], t->shape[i] - 1, &span) &&
-                 (span < 0 ? xp__add_ok(lo, span, &lo) : xp__add_ok(hi, span, &hi));
-        }
-    uintptr_t end;
-    if (!ok || (p->size > 0 && ((lo < 0 && (uintptr_t)(-(lo + 1)) >= first) ||
-                                __builtin_add_overflow(first, (uintptr_t)hi, &end))))
-        return xp__error(XP_ERR_OVERFLOW, fn,
-                         "argument 'x': the strides reach outside the address space");
-    size_t al = xp__dtype_align(p->dtype);
-    p->aligned = first % al == 0 || p->size == 0;
-    for (int i = 0; i < t->ndim; i++)
-        if (t->shape[i] > 1 && p->strides[i] % (int64_t)al != 0) p->aligned = false;
+    err = xp__check_extent(fn, "x", (const char *)first, t->ndim, t->shape, p->strides, p->size,
+                           p->dtype, &p->aligned);
+    if (err) return err;
     /* Zero-size tensors may come with NULL data: point them somewhere valid so
      * that no pointer arithmetic on NULL follows. */
     static _Alignas(64) char nowhere[64];
@@ -161,17 +145,27 @@ static xp_array *import(const char *fn, const xp_dl_tensor *dt, bool readonly,
         return xp__error(XP_ERR_BUFFER, fn,
                          "argument 'copy': copy=False, but the elements are not aligned to their "
                          "type and need a copy");
-    if (copy == XP_COPY_TRUE || !p.aligned || dev != src) {
+    /* Bool bytes other than 0/1 are normalised in a copy; the producer's memory
+     * is never written. */
+    int bad = p.dtype == XP_BOOL ? xp__bool_invalid(p.first, dt->ndim, dt->shape, p.strides, p.size)
+                                 : -1;
+    if (copy == XP_COPY_FALSE && bad >= 0)
+        return xp__error(XP_ERR_BUFFER, fn,
+                         "argument 'copy': copy=False, but a bool element holds the byte %d and "
+                         "must be normalised to 0/1 in a copy",
+                         bad);
+    if (copy == XP_COPY_TRUE || !p.aligned || dev != src || bad >= 0) {
         xp_array *r = xp__new(fn, p.dtype, dt->ndim, dt->shape, dev);
         if (xp_failed(r)) return r;
         if (p.size > 0)
             xp__gather_bytes(xp__data(r), p.first, dt->ndim, dt->shape, p.strides,
                              xp_dtype_size(p.dtype));
+        if (bad >= 0) xp__bool_normalize(xp__data(r), r->ndim, r->shape, r->strides, r->size);
         rel(NULL, t);
         return r;
     }
     wrapping = t;
-    xp_array *r = xp_array_wrap(p.first, p.dtype, dt->ndim, dt->shape, p.strides, rel, t, readonly);
+    xp_array *r = xp__wrap(fn, p.first, p.dtype, dt->ndim, dt->shape, p.strides, rel, t, readonly);
     wrapping = NULL;
     if (!xp_failed(r)) r->device = r->buf->device = dev;
     return r;
@@ -211,6 +205,10 @@ XP_API xp_array *xp_from_dlpack(xp_dl_managed_tensor_versioned *t,
                            (unsigned)t->version.major, (unsigned)t->version.minor));
     if (!t->deleter)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'x': the tensor has no deleter"));
+    if (opts) {
+        xp_array *err = xp__check_copy(fn, opts->copy);
+        if (err) XP_LEAVE(err);
+    }
     if (t->deleter == delete_versioned) {
         xp_array *r = own_export(fn, kept_array(t->manager_ctx), opts);
         if (r && !xp_failed(r)) t->deleter(t);
@@ -226,6 +224,10 @@ XP_API xp_array *xp_from_dlpack_legacy(xp_dl_managed_tensor *t, const xp_from_dl
     if (!t) XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "argument 'x' is NULL"));
     if (!t->deleter)
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "argument 'x': the tensor has no deleter"));
+    if (opts) {
+        xp_array *err = xp__check_copy(fn, opts->copy);
+        if (err) XP_LEAVE(err);
+    }
     if (t->deleter == delete_legacy) {
         xp_array *r = own_export(fn, kept_array(t->manager_ctx), opts);
         if (r && !xp_failed(r)) t->deleter(t);
@@ -283,6 +285,7 @@ static xp_status export_tensor(const xp_array *x, const xp_to_dlpack_opts *opts,
         opts->max_version.major < 1)
         return XP_ERR_BUFFER;
     xp_copy copy = opts ? opts->copy : XP_COPY_DEFAULT;
+    if ((unsigned)copy > XP_COPY_NONE) return XP_ERR_VALUE;
     int64_t is = (int64_t)xp_dtype_size(x->dtype);
     bool whole = true; /* strides are whole elements (any will do when zero-size) */
     for (int i = 0; i < x->ndim && x->size > 0; i++)

@@ -64,10 +64,9 @@ static xp_array *weak_as(const char *fn, const char *arg, const xp_array *s, xp_
         return xp__error(XP_ERR_TYPE, fn, "argument '%s': a Python %s scalar does not fit dtype %s",
                          arg, weak_name(s->weak), xp_dtype_name(other));
     if (!xp__weak_int_fits(s, w)) {
-        int64_t v;
-        memcpy(&v, xp__data(s), sizeof v);
-        return xp__error(XP_ERR_VALUE, fn, "argument '%s': the integer %lld is out of range for %s",
-                         arg, (long long)v, xp_dtype_name(w));
+        char t[24];
+        return xp__error(XP_ERR_VALUE, fn, "argument '%s': the integer %s is out of range for %s",
+                         arg, xp__weak_int_text(s, t), xp_dtype_name(w));
     }
     *d = w;
     return NULL;
@@ -95,6 +94,14 @@ xp_array *xp__ew_resolve2(xp_op op, const xp_array *x1, const xp_array *x2, xp_d
         /* two Python scalars: the wider kind's default dtype for both */
         int w = x1->weak > x2->weak ? x1->weak : x2->weak;
         d1 = d2 = xp__weak_default(w);
+        const xp_array *ops[2] = {x1, x2};
+        for (int i = 0; i < 2; i++)
+            if (!xp__weak_int_fits(ops[i], d1)) {
+                char t[24];
+                return xp__error(XP_ERR_VALUE, fn,
+                                 "argument 'x%d': the integer %s is out of range for %s", i + 1,
+                                 xp__weak_int_text(ops[i], t), xp_dtype_name(d1));
+            }
     } else if (x1->weak) {
         err = weak_as(fn, "x1", x1, d2, &d1);
     } else if (x2->weak) {

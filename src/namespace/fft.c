@@ -83,10 +83,11 @@ static xp_array *args_1d(const char *fn, const xp_array *x, const xp_fft_opts *o
     pa->k = 1;
     if ((err = norm_axis(fn, "axis", a, x->ndim, &pa->ax[0]))) return err;
     int64_t m = x->shape[pa->ax[0]];
-    int64_t n = o ? o->n : 0;
-    if (n < 0)
+    bool given = o && (o->has_n || o->n != 0);
+    int64_t n = given ? o->n : 0;
+    if (given && n < 1)
         return xp__error(XP_ERR_VALUE, fn, "argument 'n' must be >= 1, not %lld", (long long)n);
-    if (n == 0) n = half_default ? 2 * (m - 1) : m;
+    if (!given) n = half_default ? 2 * (m - 1) : m;
     if (n < 1)
         return xp__error(XP_ERR_VALUE, fn,
                          "argument 'n': invalid number of data points (%lld) along axis %lld",

@@ -18,7 +18,7 @@ static xp_array *freq(const char *fn, int64_t n, const xp_fftfreq_opts *o, bool 
     if (!err && n < 1)
         err = xp__error(XP_ERR_VALUE, fn, "argument 'n' must be >= 1, not %lld", (long long)n);
     if (err) return err;
-    double d = o && o->d != 0 ? o->d : 1.0;
+    double d = o && (o->has_d || o->d != 0) ? o->d : 1.0;
     int64_t len = half ? n / 2 + 1 : n;
     xp_array *r = xp__new(fn, dt, 1, &len, dev);
     if (xp_failed(r)) return r;

@@ -81,3 +81,26 @@ XP_API xp_status xp_array_ior(xp_array *x1, const xp_array *x2) { return inplace
 XP_API xp_status xp_array_ixor(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_xor, x1, x2); }
 XP_API xp_status xp_array_ilshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_left_shift, x1, x2); }
 XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_right_shift, x1, x2); }
+
+/* x1 @= x2: the product goes to a temporary (x2 may share x1's memory) and is
+ * copied back only when it has x1's dtype and shape. */
+XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2) {
+    if (!x1 || !x2) return XP_ERR_TYPE;
+    if (x1->flags & XP__F_ERROR) return x1->status;
+    if (x2->flags & XP__F_ERROR) return x2->status;
+    if ((x1->flags & XP__F_READONLY) || x1->weak) return XP_ERR_VALUE;
+    XP_ENTER;
+    xp_array *r = xp_matmul(x1, x2);
+    xp_status st = XP_OK;
+    if (xp_failed(r)) {
+        st = r->status;
+    } else if (r->dtype != x1->dtype) {
+        st = XP_ERR_TYPE;
+    } else {
+        bool same = r->ndim == x1->ndim;
+        for (int d = 0; same && d < r->ndim; d++) same = r->shape[d] == x1->shape[d];
+        st = same ? (x1->size ? xp__copy_into(x1, r) : XP_OK) : XP_ERR_VALUE;
+    }
+    xp_release(r);
+    return xp__leave_n(st, 0, NULL);
+}

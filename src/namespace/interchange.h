@@ -16,6 +16,28 @@ void xp__byteswap(char *p, int64_t n, xp_dtype dt);
 /** The alignment an element of `dt` needs (its component size). */
 size_t xp__dtype_align(xp_dtype dt);
 
+/** Checks the layout of foreign memory: the bytes element [0,...,0] at `first`
+ * and the byte `strides` reach must lie inside the address space (XP_ERR_OVERFLOW
+ * naming `arg` otherwise). `*aligned` tells whether `first` and every used stride
+ * are multiples of the element's alignment. Zero-size layouts always pass. */
+xp_array *xp__check_extent(const char *fn, const char *arg, const char *first, int ndim,
+                           const int64_t *shape, const int64_t *strides, int64_t size,
+                           xp_dtype dt, bool *aligned);
+
+/** The first bool byte other than 0 and 1 in the strided layout, or -1 when
+ * every byte is a bool value. */
+int xp__bool_invalid(const char *first, int ndim, const int64_t *shape, const int64_t *strides,
+                     int64_t size);
+
+/** Rewrites every bool byte of the strided layout to 0 or 1 (nonzero → 1). */
+void xp__bool_normalize(char *first, int ndim, const int64_t *shape, const int64_t *strides,
+                        int64_t size);
+
+/** xp_array_wrap with errors naming `fn`: checks the extent, the alignment and
+ * (bool) the byte values before wrapping; calls the deleter on failure. */
+xp_array *xp__wrap(const char *fn, void *data, xp_dtype dtype, int ndim, const int64_t *shape,
+                   const int64_t *strides, xp_deleter deleter, void *ctx, bool readonly);
+
 /** A parsed `.npy` header. */
 typedef struct xp_npy_header {
     int major, minor;        /* format version */

@@ -120,7 +120,7 @@ XP_API xp_array *xp_linalg_cross(const xp_array *x1, const xp_array *x2, const x
     if (!dt || dt == XP_BOOL)
         XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "arguments 'x1' (%s) and 'x2' (%s): need numeric "
                            "dtypes that promote", xp_dtype_name(x1->dtype), xp_dtype_name(x2->dtype)));
-    int64_t axis = o && o->axis ? o->axis : -1;
+    int64_t axis = o && (o->has_axis || o->axis != 0) ? o->axis : -1;
     int nmin = x1->ndim < x2->ndim ? x1->ndim : x2->ndim;
     if (axis >= 0 || axis < -nmin)
         XP_LEAVE(xp__error(XP_ERR_INDEX, fn, "argument 'axis': %lld is outside [-%d, -1]",

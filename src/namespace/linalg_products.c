@@ -183,7 +183,7 @@ static xp_array *vecdot_impl(const char *fn, const xp_array *x1, const xp_array 
     if (err) return err;
     if (x1->ndim == 0 || x2->ndim == 0)
         return xp__error(XP_ERR_VALUE, fn, "argument '%s' is 0-D", x1->ndim == 0 ? "x1" : "x2");
-    int64_t axis = o && o->axis ? o->axis : -1;
+    int64_t axis = o && (o->has_axis || o->axis != 0) ? o->axis : -1;
     int nmin = x1->ndim < x2->ndim ? x1->ndim : x2->ndim;
     if (axis >= 0 || axis < -nmin)
         return xp__error(XP_ERR_INDEX, fn,
@@ -287,7 +287,7 @@ static xp_array *tensordot_impl(const char *fn, const xp_array *x1, const xp_arr
             ax2[i] = (int)(b < 0 ? b + n2 : b);
         }
     } else {
-        int64_t n = o && o->has_n ? o->n : 2;
+        int64_t n = o && (o->has_n || o->n != 0) ? o->n : 2;
         if (n < 0 || n > n1 || n > n2)
             return xp__error(XP_ERR_VALUE, fn, "argument 'axes': %lld is outside [0, %d]",
                              (long long)n, n1 < n2 ? n1 : n2);

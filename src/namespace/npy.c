@@ -36,6 +36,16 @@ static xp_array *new_for(const char *fn, const xp_npy_header *h) {
     return v;
 }
 
+/* Rewrites the bool bytes of `n` contiguous elements to 0/1 (a file may hold any
+ * byte in a bool array; inside the library a bool is 0 or 1). */
+static void fix_bools(char *p, const xp_npy_header *h) {
+    if (h->dtype == XP_BOOL) xp__bool_normalize(p, 1, &h->size, &(int64_t){1}, h->size);
+}
+
+static int bad_bool(const char *p, const xp_npy_header *h) {
+    return h->dtype == XP_BOOL ? xp__bool_invalid(p, 1, &h->size, &(int64_t){1}, h->size) : -1;
+}
+
 static xp_array *check_data(const char *fn, const xp_npy_header *h, uint64_t have) {
     if (have < h->data_offset || have - h->data_offset < h->nbytes)
         return xp__error(XP_ERR_VALUE, fn,
@@ -60,6 +70,7 @@ XP_API xp_array *xp_load_buffer(const void *data, size_t nbytes, const xp_load_o
     if (h.nbytes) {
         memcpy(r->buf->data, (const char *)data + h.data_offset, (size_t)h.nbytes);
         if (h.big_endian) xp__byteswap(r->buf->data, h.size, h.dtype);
+        fix_bools(r->buf->data, &h);
     }
     XP_LEAVE(r);
 }
@@ -90,6 +101,13 @@ static void unmap(void *data, void *ctx) {
     xp__scratch_free(m, sizeof *m);
 }
 
+/* Maps `len` bytes of the file; NULL (errno set) on failure. */
+static void *map_bytes(int fd, size_t len, xp_mmap_mode mode, bool writable) {
+    int flags = mode == XP_MMAP_READWRITE ? MAP_SHARED : (writable ? MAP_PRIVATE : MAP_SHARED);
+    void *base = mmap(NULL, len, PROT_READ | (writable ? PROT_WRITE : 0), flags, fd, 0);
+    return base == MAP_FAILED ? NULL : base;
+}
+
 static xp_array *map_file(const char *fn, int fd, const xp_npy_header *h, xp_mmap_mode mode) {
     size_t al = xp__dtype_align(h->dtype);
     if (h->data_offset % al != 0)
@@ -103,11 +121,25 @@ static xp_array *map_file(const char *fn, int fd, const xp_npy_header *h, xp_mma
     size_t len = h->data_offset + (size_t)h->nbytes;
     bool swap = h->big_endian && h->size > 0;
     bool writable = mode != XP_MMAP_READ || swap;
-    int flags = mode == XP_MMAP_READWRITE ? MAP_SHARED : (writable ? MAP_PRIVATE : MAP_SHARED);
     mapping *m = xp__scratch(sizeof *m);
     if (!m) return xp__oom();
-    void *base = mmap(NULL, len, PROT_READ | (writable ? PROT_WRITE : 0), flags, fd, 0);
-    if (base == MAP_FAILED) {
+    void *base = map_bytes(fd, len, mode, writable);
+    int bad = base ? bad_bool((char *)base + h->data_offset, h) : -1;
+    if (bad >= 0 && mode == XP_MMAP_READWRITE) {
+        munmap(base, len);
+        xp__scratch_free(m, sizeof *m);
+        return xp__error(XP_ERR_VALUE, fn,
+                         "argument 'mmap_mode': a bool element of the file holds the byte %d; "
+                         "normalising it to 0/1 would write to the file: load it without a "
+                         "memory map or with XP_MMAP_COPY",
+                         bad);
+    }
+    if (bad >= 0 && !writable) { /* read-only: normalise in private pages */
+        munmap(base, len);
+        writable = true;
+        base = map_bytes(fd, len, mode, writable);
+    }
+    if (!base) {
         int e = errno;
         xp__scratch_free(m, sizeof *m);
         return xp__error(XP_ERR_IO, fn, "cannot map the file: %s", strerror(e));
@@ -115,18 +147,17 @@ static xp_array *map_file(const char *fn, int fd, const xp_npy_header *h, xp_mma
     m->base = base;
     m->len = len;
     char *first = (char *)base + h->data_offset;
-    if (swap) {
-        xp__byteswap(first, h->size, h->dtype);
-        if (mode == XP_MMAP_READ && mprotect(base, len, PROT_READ) != 0) {
-            int e = errno;
-            unmap(NULL, m);
-            return xp__error(XP_ERR_IO, fn, "cannot protect the mapping: %s", strerror(e));
-        }
+    if (swap) xp__byteswap(first, h->size, h->dtype);
+    if (bad >= 0) fix_bools(first, h);
+    if ((swap || bad >= 0) && mode == XP_MMAP_READ && mprotect(base, len, PROT_READ) != 0) {
+        int e = errno;
+        unmap(NULL, m);
+        return xp__error(XP_ERR_IO, fn, "cannot protect the mapping: %s", strerror(e));
     }
     int64_t strides[XP_MAX_NDIM];
     layout_strides(h, strides);
-    return xp_array_wrap(first, h->dtype, h->ndim, h->shape, strides, unmap, m,
-                         mode == XP_MMAP_READ);
+    return xp__wrap(fn, first, h->dtype, h->ndim, h->shape, strides, unmap, m,
+                    mode == XP_MMAP_READ);
 }
 
 static xp_array *load_fd(const char *fn, int fd, xp_mmap_mode mode) {
@@ -152,6 +183,7 @@ static xp_array *load_fd(const char *fn, int fd, xp_mmap_mode mode) {
                      : xp__error(XP_ERR_VALUE, fn, "truncated .npy file (it shrank while read)");
     }
     if (h.big_endian) xp__byteswap(r->buf->data, h.size, h.dtype);
+    fix_bools(r->buf->data, &h);
     return r;
 }
 

@@ -3,6 +3,7 @@
 #include "core.h"
 
 #include <complex.h>
+#include <stdio.h>
 
 static xp_array *make(int weak, xp_dtype dt, const void *value) {
     xp_array *a = xp__new("xp_scalar", dt, 0, NULL, XP_DEVICE_CPU);
@@ -15,6 +16,16 @@ static xp_array *make(int weak, xp_dtype dt, const void *value) {
 XP_API xp_array *xp_int(int64_t v) {
     XP_ENTER;
     XP_LEAVE(make(XP__WEAK_INT, XP_INT64, &v));
+}
+
+XP_API xp_array *xp_uint(uint64_t v) {
+    XP_ENTER;
+    if (v <= (uint64_t)INT64_MAX) {
+        int64_t s = (int64_t)v;
+        XP_LEAVE(make(XP__WEAK_INT, XP_INT64, &s));
+    }
+    /* above int64: the same weak int, its value held in a uint64 element */
+    XP_LEAVE(make(XP__WEAK_INT, XP_UINT64, &v));
 }
 
 XP_API xp_array *xp_float(double v) {
@@ -61,10 +72,28 @@ xp_dtype xp__weak_dtype(int weak, xp_dtype other) {
 
 bool xp__weak_int_fits(const xp_array *s, xp_dtype dt) {
     if (s->weak != XP__WEAK_INT) return true;
-    int64_t v;
-    memcpy(&v, xp__data(s), sizeof v);
     xp_iinfo_t ii;
     if (xp_iinfo(dt, &ii) != XP_OK) return true;
+    if (s->dtype == XP_UINT64) {
+        uint64_t u;
+        memcpy(&u, xp__data(s), sizeof u);
+        return u <= ii.max;
+    }
+    int64_t v;
+    memcpy(&v, xp__data(s), sizeof v);
     if (v < 0) return v >= ii.min;
     return (uint64_t)v <= ii.max;
+}
+
+const char *xp__weak_int_text(const xp_array *s, char buf[24]) {
+    if (s->dtype == XP_UINT64) {
+        uint64_t u;
+        memcpy(&u, xp__data(s), sizeof u);
+        snprintf(buf, 24, "%llu", (unsigned long long)u);
+    } else {
+        int64_t v;
+        memcpy(&v, xp__data(s), sizeof v);
+        snprintf(buf, 24, "%lld", (long long)v);
+    }
+    return buf;
 }

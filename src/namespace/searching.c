@@ -210,7 +210,8 @@ XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out) {
     if (xp_failed(b)) return xp__leave_n(xp__fail_all(b, nd, out), nd, out);
     const uint8_t *p = (const uint8_t *)xp__data(b);
     int64_t n = b->size, cnt = 0;
-    for (int64_t i = 0; i < n; i++) cnt += p[i];
+    /* count, never sum: a bool byte may hold any nonzero value */
+    for (int64_t i = 0; i < n; i++) cnt += p[i] != 0;
     int64_t *dst[XP_MAX_NDIM];
     for (int d = 0; d < nd; d++) {
         out[d] = xp__new(fn, XP_INT64, 1, &cnt, x->device);
@@ -226,7 +227,7 @@ XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out) {
         int64_t k = 0, *o0 = dst[0];
         for (int64_t i = 0; i < n && k < cnt; i++) {
             o0[k] = i;
-            k += p[i];
+            k += p[i] != 0;
         }
     } else {
         int64_t idx[XP_MAX_NDIM] = {0}, k = 0;

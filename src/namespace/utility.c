@@ -83,7 +83,7 @@ static xp_array *diff(const xp_array *x, const xp_diff_opts *o) {
     int axis;
     if ((err = xp__one_axis(fn, "axis", x->ndim, o ? &o->axis : NULL, x->ndim - 1, &axis)))
         return err;
-    int64_t nrep = o && o->n ? o->n : 1;
+    int64_t nrep = o && (o->has_n || o->n != 0) ? o->n : 1;
     if (nrep < 0)
         return xp__error(XP_ERR_VALUE, fn, "argument 'n': must be >= 0, not %lld",
                          (long long)nrep);

@@ -246,6 +246,8 @@ XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape_in
         XP_LEAVE(xp__error(XP_ERR_VALUE, fn, "cannot reshape an array of size %lld into a "
                            "shape of %lld elements", (long long)x->size, (long long)known));
     xp_copy c = opts ? opts->copy : XP_COPY_DEFAULT;
+    xp_array *cerr = xp__check_copy(fn, c);
+    if (cerr) XP_LEAVE(cerr);
     size_t is = xp_dtype_size(x->dtype);
     int64_t strides[XP_MAX_NDIM];
     if (c != XP_COPY_TRUE) {

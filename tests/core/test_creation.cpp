@@ -76,7 +76,8 @@ TEST(Creation, FullWithExplicitDtype) {
     o = dt(XP_INT8);
     EXPECT_XP_ERR(Arr(xp_full(XP_SHAPE_CXX(2), big, &o)), XP_ERR_VALUE, "xp_full");
     Arr v = make_real({1, 2}, XP_FLOAT64);
-    EXPECT_XP_ERR(Arr(xp_full(XP_SHAPE_CXX(2), v, nullptr)), XP_ERR_VALUE, "xp_full");
+    // not a scalar: TypeError, as the header says
+    EXPECT_XP_ERR(Arr(xp_full(XP_SHAPE_CXX(2), v, nullptr)), XP_ERR_TYPE, "xp_full");
     // a 0-D array as fill value keeps its dtype
     Arr z = make_real({3}, XP_INT16, {});
     Arr g(xp_full(XP_SHAPE_CXX(2), z, nullptr));
@@ -154,6 +155,14 @@ TEST(Creation, Eye) {
     EXPECT_EQ(e.size(), 0);
     EXPECT_XP_ERR(Arr(xp_eye(-1, 2, nullptr)), XP_ERR_VALUE, "xp_eye");
     EXPECT_XP_ERR(Arr(xp_eye(2, -5, nullptr)), XP_ERR_VALUE, "xp_eye");
+    // errors found while allocating name xp_eye, not the helper it calls
+    Arr big(xp_eye(INT64_MAX / 2, 4, nullptr));
+    EXPECT_XP_ERR(big, XP_ERR_OVERFLOW, "xp_eye");
+    EXPECT_EQ(std::string(xp_error_message(big)).find("xp_zeros"), std::string::npos);
+    xp_eye_opts bad = {0, (xp_dtype)77, XP_DEVICE_DEFAULT};
+    Arr bd(xp_eye(2, 2, &bad));
+    EXPECT_XP_ERR(bd, XP_ERR_TYPE, "xp_eye");
+    EXPECT_EQ(std::string(xp_error_message(bd)).find("xp_zeros"), std::string::npos);
 }
 
 TEST(Creation, Linspace) {

@@ -499,6 +499,10 @@ TEST(FftErrors, BadLengthsAxesAndNorm) {
     EXPECT_XP_ERR(Arr(xp_fft_fft(cx, &o)), XP_ERR_VALUE, "'n'");
     Arr one = make({cd(1, 0)}, XP_COMPLEX128, {1});
     EXPECT_XP_ERR(Arr(xp_fft_irfft(one, nullptr)), XP_ERR_VALUE, "xp_fft_irfft");  // n = 0
+    o = o1();
+    o.has_n = true;  // n = 0 given: invalid, not None
+    EXPECT_XP_ERR(Arr(xp_fft_fft(cx, &o)), XP_ERR_VALUE, "'n'");
+    EXPECT_XP_ERR(Arr(xp_fft_rfft(Arr(make_real({1, 2}, XP_FLOAT64, {2})), &o)), XP_ERR_VALUE, "'n'");
     o = o1(0, 2);
     EXPECT_XP_ERR(Arr(xp_fft_fft(cx, &o)), XP_ERR_INDEX, "'axis'");
     o = o1(0, -3);

@@ -40,6 +40,28 @@ TEST(FftHelpers, Rfftfreq) {
     EXPECT_EQ(reals(g), want);
 }
 
+TEST(FftHelpers, ZeroSpacingDividesByZero) {
+    // d = 0.0 is a value, not "unset": the standard divides by d*n
+    xp_fftfreq_opts o{};
+    o.has_d = true;
+    Arr f(xp_fft_fftfreq(4, &o));
+    ASSERT_XP_OK(f);
+    auto v = reals(f);
+    ASSERT_EQ(v.size(), 4u);
+    EXPECT_TRUE(std::isnan(v[0]));
+    EXPECT_EQ(v[1], INFINITY);
+    EXPECT_EQ(v[2], -INFINITY);
+    EXPECT_EQ(v[3], -INFINITY);
+    Arr r(xp_fft_rfftfreq(4, &o));
+    auto w = reals(r);
+    ASSERT_EQ(w.size(), 3u);
+    EXPECT_TRUE(std::isnan(w[0]));
+    EXPECT_EQ(w[2], INFINITY);
+    o.d = 0.5;  // a nonzero spacing needs no flag
+    o.has_d = false;
+    EXPECT_EQ(reals(Arr(xp_fft_fftfreq(2, &o))), (std::vector<double>{0, -1}));
+}
+
 TEST(FftHelpers, FreqErrors) {
     EXPECT_XP_ERR(Arr(xp_fft_fftfreq(0, nullptr)), XP_ERR_VALUE, "xp_fft_fftfreq");
     EXPECT_XP_ERR(Arr(xp_fft_rfftfreq(-3, nullptr)), XP_ERR_VALUE, "'n'");

@@ -55,7 +55,7 @@ TEST(LinalgCross, RightHandedAndBroadcast) {
     EXPECT_EQ(reals(r), (std::vector<double>{-1, 2, -1, -1, 2, -1}));
     /* axis -2: vectors along the columns */
     Arr Bt(xp_matrix_transpose(B));
-    xp_axis_opts o = {-2};
+    xp_axis_opts o = {-2, false};
     Arr rt(xp_linalg_cross(Bt, Arr(make({1, 1, 1, 1, 1, 1}, XP_INT32, {3, 2})), &o));
     ASSERT_XP_OK(rt);
     EXPECT_EQ(rt.shape(), (std::vector<int64_t>{3, 2}));
@@ -65,7 +65,7 @@ TEST(LinalgCross, RightHandedAndBroadcast) {
 TEST(LinalgCross, BadInput) {
     Arr a = make({1, 2}, XP_FLOAT64), b = make({1, 2, 3}, XP_FLOAT64);
     EXPECT_LA_ERR((xp_linalg_cross(a, a, nullptr)), XP_ERR_VALUE, "xp_linalg_cross");
-    xp_axis_opts pos = {1};
+    xp_axis_opts pos = {1, false};
     EXPECT_LA_ERR((xp_linalg_cross(b, b, &pos)), XP_ERR_INDEX, "xp_linalg_cross");
     EXPECT_LA_ERR((xp_linalg_cross(b, Arr(make({1, 0, 1}, XP_BOOL)), nullptr)), XP_ERR_TYPE,
                   "xp_linalg_cross");

@@ -181,6 +181,12 @@ TEST(Tensordot, DefaultIntAndPairAxes) {
     Arr D(xp_tensordot(Arr(make(a, XP_FLOAT64, {6, 4})), Arr(make(b, XP_FLOAT64, {4, 15})), &o1));
     ASSERT_XP_OK(D);
     EXPECT_TRUE(close(values(D), mm(a, b, 1, 6, 4, 15), 1e-13));
+    /* a nonzero n is read without the flag (zero needs has_n: axes=0 is an outer product) */
+    xp_tensordot_opts o1b = {};
+    o1b.n = 1;
+    Arr D2(xp_tensordot(Arr(make(a, XP_FLOAT64, {6, 4})), Arr(make(b, XP_FLOAT64, {4, 15})), &o1b));
+    ASSERT_XP_OK(D2);
+    EXPECT_EQ(D2.shape(), (std::vector<int64_t>{6, 15}));
     /* axes=([0], [1]) on (3,2) and (4,3): sum_i a[i,p] b[q,i] */
     auto p = rand_vals(XP_FLOAT64, {3, 2}, 33), q = rand_vals(XP_FLOAT64, {4, 3}, 34);
     xp_tensordot_opts o2 = {};
@@ -232,7 +238,7 @@ TEST(Vecdot, AxisAndBroadcast) {
         for (int64_t k : {3, 100}) {
             auto a = rand_vals(dt, {2, k, 3}, 41), b = rand_vals(dt, {k, 3}, 42);
             Arr A = make(a, dt, {2, k, 3}), B = make(b, dt, {k, 3});
-            xp_axis_opts o = {-2};
+            xp_axis_opts o = {-2, false};
             Arr r(xp_vecdot(A, B, &o));
             ASSERT_XP_OK(r);
             EXPECT_EQ(r.shape(), (std::vector<int64_t>{2, 3}));
@@ -253,9 +259,12 @@ TEST(Vecdot, AxisAndBroadcast) {
 TEST(Vecdot, BadInput) {
     Arr A = rand_arr(XP_FLOAT64, {2, 3}, 1), B = rand_arr(XP_FLOAT64, {2, 4}, 2);
     EXPECT_LA_ERR((xp_vecdot(A, B, nullptr)), XP_ERR_VALUE, "xp_vecdot");
-    xp_axis_opts pos = {1}, far = {-3};
+    xp_axis_opts pos = {1, false}, far = {-3, false};
     EXPECT_LA_ERR((xp_vecdot(A, A, &pos)), XP_ERR_INDEX, "xp_vecdot");
     EXPECT_LA_ERR((xp_vecdot(A, A, &far)), XP_ERR_INDEX, "xp_vecdot");
+    xp_axis_opts zero = {};
+    zero.has_axis = true;  // axis = 0 given: non-negative, refused (unset means -1)
+    EXPECT_LA_ERR((xp_vecdot(A, A, &zero)), XP_ERR_INDEX, "xp_vecdot");
     EXPECT_LA_ERR((xp_vecdot(A, nullptr, nullptr)), XP_ERR_TYPE, "xp_vecdot");
 }
 

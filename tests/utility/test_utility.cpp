@@ -133,6 +133,25 @@ TEST(Utility, DiffUint64Wraps) {
     EXPECT_EQ(p[1], UINT64_MAX);
 }
 
+TEST(Utility, DiffZeroTimesIsTheInputUnchanged) {
+    // n = 0 is the standard's "no difference": output length M + N1 + N2 - 0
+    Arr a = make_real({3, 5, 4, 10}, XP_INT16, {2, 2});
+    Arr pre = make_real({7, 8}, XP_INT16, {2, 1});
+    xp_diff_opts o = {};
+    o.has_n = true;
+    o.prepend = pre;
+    Arr r(xp_diff(a, &o));
+    ASSERT_XP_OK(r);
+    EXPECT_EQ(r.dtype(), XP_INT16);
+    EXPECT_EQ(r.shape(), (std::vector<int64_t>{2, 3}));
+    EXPECT_EQ(reals(r), (std::vector<double>{7, 3, 5, 8, 4, 10}));
+    o.prepend = nullptr;
+    Arr s(xp_diff(a, &o));
+    EXPECT_EQ(reals(s), (std::vector<double>{3, 5, 4, 10}));
+    o.has_n = false;  // unset: the default n = 1
+    EXPECT_EQ(reals(Arr(xp_diff(a, &o))), (std::vector<double>{2, 6}));
+}
+
 TEST(Utility, DiffBadInput) {
     Arr a = make({}, XP_FLOAT64, {2, 3});
     xp_diff_opts o = {};

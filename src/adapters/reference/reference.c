@@ -20,12 +20,14 @@
 #define DRV_UN DN(un)
 #define DRV_BIN DN(bin)
 #include "ew_drivers.inc"
-static inline uint8_t EN(logical_and)(uint8_t a, uint8_t b) { return (uint8_t)(a & b); }
-static inline uint8_t EN(logical_or)(uint8_t a, uint8_t b) { return (uint8_t)(a | b); }
-static inline uint8_t EN(logical_xor)(uint8_t a, uint8_t b) { return (uint8_t)(a ^ b); }
-static inline uint8_t EN(logical_not)(uint8_t a) { return (uint8_t)(a ^ 1); }
-static inline uint8_t EN(equal)(uint8_t a, uint8_t b) { return a == b; }
-static inline uint8_t EN(not_equal)(uint8_t a, uint8_t b) { return a != b; }
+/* Any nonzero byte is true and every result is 0 or 1, so a stray bool byte (memory
+ * written through xp_array_data) never spreads. */
+static inline uint8_t EN(logical_and)(uint8_t a, uint8_t b) { return (a != 0) & (b != 0); }
+static inline uint8_t EN(logical_or)(uint8_t a, uint8_t b) { return (uint8_t)(a | b) != 0; }
+static inline uint8_t EN(logical_xor)(uint8_t a, uint8_t b) { return (a != 0) ^ (b != 0); }
+static inline uint8_t EN(logical_not)(uint8_t a) { return a == 0; }
+static inline uint8_t EN(equal)(uint8_t a, uint8_t b) { return (a != 0) == (b != 0); }
+static inline uint8_t EN(not_equal)(uint8_t a, uint8_t b) { return (a != 0) != (b != 0); }
 KDEF(logical_and, bin) KDEF(logical_or, bin) KDEF(logical_xor, bin) KDEF(logical_not, un)
 KDEF(equal, bin) KDEF(not_equal, bin)
 #undef S

@@ -41,13 +41,17 @@ CPU = Device((1 << 32) | 0)
 
 
 def scalar_handle(v):
-    """A new weak-scalar handle for a Python scalar (caller releases)."""
+    """A new weak-scalar handle for a Python scalar (caller releases). Ints take the
+    library's whole range, int64 and uint64 (xp_uint above INT64_MAX); whether the
+    value fits the dtype it meets is the library's check."""
     if isinstance(v, bool):
         return _lib.xp_bool(v)
     if isinstance(v, int):
-        if not -(2 ** 63) <= v < 2 ** 63:
-            raise OverflowError(f"Python int {v} does not fit int64")
-        return _lib.xp_int(v)
+        if -(2 ** 63) <= v < 2 ** 63:
+            return _lib.xp_int(v)
+        if 2 ** 63 <= v < 2 ** 64:
+            return _lib.xp_uint(v)
+        raise OverflowError(f"Python int {v} fits neither int64 nor uint64")
     if isinstance(v, float):
         return _lib.xp_float(v)
     if isinstance(v, complex):
@@ -100,11 +104,12 @@ class Array:
     __slots__ = ("_h", "__weakref__")
 
     def __init__(self, handle):
-        self._h = handle
+        # always a Handle: a whole pointer, whatever the call's argtypes
+        self._h = handle if isinstance(handle, _lib.Handle) else _lib.Handle(handle)
 
     def __del__(self):
         h = getattr(self, "_h", None)
-        if h is not None and _lib.xp_release is not None:
+        if h and _lib.xp_release is not None:
             _lib.xp_release(h)
             self._h = None
 
@@ -166,20 +171,15 @@ class Array:
     def __bool__(self):
         return self._convert("array_bool", ctypes.c_bool)
 
-    def _uint64(self):
-        # values above INT64_MAX do not fit xp_array_int's int64: read the element
-        if self.size != 1:
-            raise TypeError("only one-element arrays convert to Python scalars")
-        return ctypes.c_uint64.from_address(_lib.xp_array_data(self._h)).value
-
     def __int__(self):
+        # uint64 values above INT64_MAX: the library's uint64 conversion
         if self.dtype.name == "uint64":
-            return self._uint64()
+            return self._convert("array_uint", ctypes.c_uint64)
         return self._convert("array_int", ctypes.c_int64)
 
     def __index__(self):
         if self.dtype.name == "uint64":
-            return self._uint64()
+            return self._convert("array_uint", ctypes.c_uint64)
         return self._convert("array_index", ctypes.c_int64)
 
     def __float__(self):
@@ -219,9 +219,7 @@ for dunder, cname in [("add", "add"), ("sub", "subtract"), ("mul", "multiply"), 
                       ("matmul", "matmul")]:
     setattr(Array, f"__{dunder}__", _binary(cname))
     setattr(Array, f"__r{dunder}__", _binary(cname, reflected=True))
-    iname = "i" + dunder if dunder != "matmul" else None
-    if iname:
-        setattr(Array, f"__i{dunder}__", (lambda n: lambda self, other: self._inplace(n, other))(iname))
+    setattr(Array, f"__i{dunder}__", (lambda n: lambda self, other: self._inplace(n, other))("i" + dunder))
 for dunder, cname in [("eq", "equal"), ("ne", "not_equal"), ("lt", "less"), ("le", "less_equal"),
                       ("gt", "greater"), ("ge", "greater_equal")]:
     setattr(Array, f"__{dunder}__", _binary(cname))

@@ -93,22 +93,26 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None):
     o = ctypes.byref(_opts(dtype, device))
     if all(isinstance(v, int) and not isinstance(v, bool) for v in (start, stop, step)):
         f = fn("arange_int", [ctypes.c_int64, ctypes.c_int64, ctypes.c_int64, ctypes.c_void_p])
-        return wrap(f(start, stop, step, o))
+        return wrap(f(_lib.i64_exact(start, "arange"), _lib.i64_exact(stop, "arange"),
+                      _lib.i64_exact(step, "arange"), o))
     f = fn("arange", [ctypes.c_double, ctypes.c_double, ctypes.c_double, ctypes.c_void_p])
     return wrap(f(float(start), float(stop), float(step), o))
 
 
 def _diag_offset(k):
     """A diagonal offset as C int64: any |k| past the int64 range selects the same (empty)
-    diagonal as the range's end does, so saturate instead of letting ctypes wrap it."""
-    return max(-(2 ** 63) + 1, min(2 ** 63 - 1, operator.index(k)))
+    diagonal as the range's end does, so saturate instead of letting ctypes wrap it
+    (INT64_MIN is eye's None, so the low end stops one above it)."""
+    return max(-(2 ** 63) + 1, _lib.i64(k))
 
 
 def eye(n_rows, n_cols=None, /, *, k=0, dtype=None, device=None):
     f = fn("eye", [ctypes.c_int64, ctypes.c_int64, ctypes.c_void_p])
     none = -(2 ** 63)
     opts = EyeOpts(_diag_offset(k), dcode(dtype), dev(device))
-    return wrap(f(n_rows, none if n_cols is None else n_cols, ctypes.byref(opts)))
+    rows = max(none + 1, _lib.i64(n_rows))  # INT64_MIN is None; both are negative sizes
+    cols = none if n_cols is None else max(none + 1, _lib.i64(n_cols))
+    return wrap(f(rows, cols, ctypes.byref(opts)))
 
 
 def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True):
@@ -116,9 +120,9 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True):
     if isinstance(start, complex) or isinstance(stop, complex):
         f = fn("linspace_complex", [ctypes.c_double] * 4 + [ctypes.c_int64, ctypes.c_void_p])
         s, e = complex(start), complex(stop)
-        return wrap(f(s.real, s.imag, e.real, e.imag, num, o))
+        return wrap(f(s.real, s.imag, e.real, e.imag, _lib.i64(num), o))
     f = fn("linspace", [ctypes.c_double, ctypes.c_double, ctypes.c_int64, ctypes.c_void_p])
-    return wrap(f(float(start), float(stop), num, o))
+    return wrap(f(float(start), float(stop), _lib.i64(num), o))
 
 
 def _out_call(name, arrays, *extra, nout=None):
@@ -128,12 +132,7 @@ def _out_call(name, arrays, *extra, nout=None):
     f = fn(name, restype=ctypes.c_int)
     st = f(len(arrays), hs, *extra, out)
     results = [Array(out[i]) for i in range(nout)] if nout else []
-    if st != 0:
-        msg_src = results[0] if results else None
-        if msg_src is not None:
-            msg = (_lib.xp_error_message(msg_src._h) or b"").decode()
-            raise _errors.EXC.get(st, RuntimeError)(msg)
-        _errors.raise_status(st, "xp_" + name)
+    _errors.raise_status(st, "xp_" + name, results)
     return tuple(results)
 
 
@@ -151,28 +150,60 @@ def triu(x, /, *, k=0):
     return wrap(fn("triu", [ctypes.c_void_p, ctypes.c_int64])(x._h, _diag_offset(k)))
 
 
-def _flatten(obj, shape, out, depth=0):
-    if isinstance(obj, (list, tuple)):
-        if len(shape) <= depth:
-            shape.append(len(obj))
-        elif shape[depth] != len(obj):
-            raise ValueError("ragged nested sequence")
-        for item in obj:
-            _flatten(item, shape, out, depth + 1)
-        if not obj and len(shape) == depth + 1:
-            pass
-    else:
-        if len(shape) != depth and out is not None and len(out) > 0 and depth < len(shape):
-            raise ValueError("ragged nested sequence")
-        if isinstance(obj, Array):
-            if obj.ndim != 0:
-                raise ValueError("nested sequences of arrays: use stack()")
-            obj = complex(obj) if obj.dtype.kind == "c" else (
-                float(obj) if obj.dtype.kind == "f" else (bool(obj) if obj.dtype.kind == "b" else int(obj)))
-        out.append(obj)
+def _scalar_of(obj):
+    """A leaf of a nested sequence: a Python scalar, or a 0-D Array converted by the library."""
+    if isinstance(obj, Array):
+        if obj.ndim != 0:
+            raise ValueError("asarray: nested sequences of arrays are not supported; use stack()")
+        k = obj.dtype.kind
+        return complex(obj) if k == "c" else float(obj) if k == "f" else bool(obj) if k == "b" else int(obj)
+    return obj
+
+
+def _flatten(obj):
+    """Nested lists/tuples → (shape, flat leaves in C order). The shape is read along the
+    first elements; every sequence must then have its depth's length and every leaf sit
+    at the full depth, else ValueError (a ragged sequence has no array shape)."""
+    shape, o = [], obj
+    while isinstance(o, (list, tuple)):
+        shape.append(len(o))
+        if not o:
+            break
+        o = o[0]
+    flat = []
+
+    def walk(o, depth):
+        if depth == len(shape):
+            if isinstance(o, (list, tuple)):
+                raise ValueError(f"asarray: ragged nested sequence (a sequence at depth {depth}, "
+                                 f"where shape {tuple(shape)} has scalars)")
+            flat.append(_scalar_of(o))
+            return
+        if not isinstance(o, (list, tuple)) or len(o) != shape[depth]:
+            got = f"length {len(o)}" if isinstance(o, (list, tuple)) else "a scalar"
+            raise ValueError(f"asarray: ragged nested sequence ({got} at depth {depth}, "
+                             f"where shape {tuple(shape)} needs length {shape[depth]})")
+        for item in o:
+            walk(item, depth + 1)
+
+    walk(obj, 0)
+    return tuple(shape), flat
+
+
+def _asarray_call(buf, src, shape, o):
+    n, s = _lib.shape_args(shape)
+    f = fn("asarray_buffer", [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p])
+    return wrap(f(buf, src.code, n, s, ctypes.byref(o)))
+
+
+def _pack(code, vals):
+    return ctypes.create_string_buffer(struct.pack(f"<{len(vals)}{code}", *vals),
+                                       max(1, len(vals) * struct.calcsize(code)))
 
 
 def asarray(obj, /, *, dtype=None, device=None, copy=None):
+    if copy not in (None, True, False):
+        raise ValueError(f"asarray: copy must be None, True or False, not {copy!r}")
     o = AsarrayOpts(dcode(dtype), dev(device), {None: 0, True: 1, False: 2}[copy])
     if isinstance(obj, Array):
         return wrap(fn("asarray")(obj._h, ctypes.byref(o)))
@@ -187,38 +218,44 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None):
     if isinstance(obj, (bytes, bytearray, memoryview)):
         mv = memoryview(obj)
         raise TypeError(f"buffer-protocol input (format {mv.format}) is not supported")
-    shape, flat = [], []
-    _flatten(obj, shape, flat)
+    if not isinstance(obj, (list, tuple)):
+        raise TypeError(f"asarray: unsupported input type {type(obj).__name__}")
+    shape, flat = _flatten(obj)
+    if copy is False:
+        raise ValueError("asarray(copy=False) of a Python sequence needs a copy")
     kinds = {("b" if isinstance(v, bool) else "i" if isinstance(v, int) else "f" if isinstance(v, float)
               else "c" if isinstance(v, complex) else "?") for v in flat}
     if "?" in kinds:
         raise TypeError("asarray: unsupported element type")
-    if kinds == {"b"}:
-        src = _dtypes.BY_NAME["bool"]
-    elif kinds <= {"b", "i"} and kinds:
-        src = _dtypes.BY_NAME["int64"]
-        if any(not -(2 ** 63) <= v < 2 ** 63 for v in flat):
-            if dtype is not None and dtype.name == "uint64" and all(0 <= v < 2 ** 64 for v in flat):
-                src = dtype
-            else:
-                raise OverflowError("Python int out of int64 range")
-    elif "c" in kinds:
-        src = _dtypes.BY_NAME["complex128"]
-    else:
-        src = _dtypes.BY_NAME["float64"]
-    if not flat and dtype is None:
-        src = _dtypes.BY_NAME["float64"]
-    code = _dtypes.STRUCT_CODE[src.name]
-    if src.kind == "c":
-        vals = [c for v in flat for c in (complex(v).real, complex(v).imag)]
-    elif src.kind == "f":
-        vals = [float(v) for v in flat]
-    else:
-        vals = [v for v in flat]
-    buf = ctypes.create_string_buffer(struct.pack(f"<{len(vals)}{code}", *vals), max(1, len(vals) * struct.calcsize(code)))
-    if copy is False:
-        raise ValueError("asarray(copy=False) of a Python sequence needs a copy")
+    # the kinds' dtypes are the library's defaults (as Python scalars of those kinds)
+    from ._datatypes import Info
+    defaults = Info().default_dtypes(device=device)
+    B = _dtypes.BY_NAME
     o.copy = 1
-    n, s = _lib.shape_args(tuple(shape))
-    f = fn("asarray_buffer", [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p])
-    return wrap(f(buf, src.code, n, s, ctypes.byref(o)))
+    if kinds == {"b"}:
+        return _asarray_call(_pack("?", flat), B["bool"], shape, o)
+    if "c" in kinds:
+        o.dtype = o.dtype or defaults["complex floating"].code
+        vals = [c for v in flat for c in (complex(v).real, complex(v).imag)]
+        return _asarray_call(_pack("d", vals), B["complex128"], shape, o)
+    if "f" in kinds or not flat:
+        o.dtype = o.dtype or defaults["real floating"].code
+        return _asarray_call(_pack("d", [float(v) for v in flat]), B["float64"], shape, o)
+    o.dtype = o.dtype or defaults["integral"].code
+    big = [v for v in flat if not -(2 ** 63) <= v < 2 ** 63]
+    if not big:
+        return _asarray_call(_pack("q", flat), B["int64"], shape, o)
+    # Ints beyond int64: the library checks that they fit the dtype (as Python ints,
+    # xp_uint), and the least one too (a negative value cannot join them in uint64).
+    probe = AsarrayOpts(o.dtype, o.device, 1)
+    for v in {max(big), min(flat)}:
+        h = scalar_handle(v)
+        try:
+            r = wrap(fn("asarray")(h, ctypes.byref(probe)))
+            del r
+        finally:
+            _lib.xp_release(h)
+    if min(flat) >= 0:
+        return _asarray_call(_pack("Q", flat), B["uint64"], shape, o)
+    # negative ints with ones above int64 fit only a floating dtype (checked above)
+    return _asarray_call(_pack("d", [float(v) for v in flat]), B["float64"], shape, o)

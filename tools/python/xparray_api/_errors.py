@@ -18,9 +18,19 @@ EXC = {
 }
 
 
-def raise_status(status, what="xparray"):
-    if status != XP_OK:
-        raise EXC.get(status, RuntimeError)(f"{what}: status {status}")
+def raise_status(status, what="xparray", results=()):
+    """Raises the exception of a failed status-returning call. The message is the
+    library's own, taken from the first error array the call wrote to its outputs
+    (`results`: Arrays); calls that write none have only the status to report."""
+    if status == XP_OK:
+        return
+    for r in results:
+        h = getattr(r, "_h", None)
+        if h and _lib.xp_failed(h):
+            msg = (_lib.xp_error_message(h) or b"").decode("utf-8", "replace")
+            raise EXC.get(status, RuntimeError)(msg)
+    name = (_lib.xp_status_name(status) or b"").decode() if _lib.xp_status_name else ""
+    raise EXC.get(status, RuntimeError)(f"{what}: {name or 'status'} ({status})")
 
 
 def check(handle):

@@ -68,4 +68,4 @@ def take(x, indices, /, *, axis=None):
 
 
 def take_along_axis(x, indices, /, *, axis=-1):
-    return wrap(fn("take_along_axis", [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64])(x._h, indices._h, axis))
+    return wrap(fn("take_along_axis", [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int64])(x._h, indices._h, _lib.i64(axis)))

@@ -16,7 +16,7 @@ class _TensordotOpts(ctypes.Structure):
 
 
 class _AxisOpts(ctypes.Structure):
-    _fields_ = [("axis", ctypes.c_int64)]
+    _fields_ = [("axis", ctypes.c_int64), ("has_axis", ctypes.c_bool)]
 
 
 def matmul(x1, x2, /):
@@ -26,7 +26,7 @@ def matmul(x1, x2, /):
 def tensordot(x1, x2, /, *, axes=2):
     o = _TensordotOpts()
     if isinstance(axes, int):
-        o.has_n, o.n = True, axes
+        o.has_n, o.n = True, _lib.i64(axes)
     else:
         a1, a2 = axes
         o.x1_axes, o.x2_axes = _lib.axes(tuple(a1)), _lib.axes(tuple(a2))
@@ -34,7 +34,7 @@ def tensordot(x1, x2, /, *, axes=2):
 
 
 def vecdot(x1, x2, /, *, axis=-1):
-    return wrap(fn("vecdot", [V, V, V])(x1._h, x2._h, ctypes.byref(_AxisOpts(axis))))
+    return wrap(fn("vecdot", [V, V, V])(x1._h, x2._h, ctypes.byref(_AxisOpts(_lib.i64(axis), True))))
 
 
 def _result(cname, fields, tname, x, opts=None):
@@ -115,12 +115,13 @@ linalg.vecdot = vecdot
 linalg.matrix_transpose = lambda x, /: x.mT
 linalg.outer = lambda x1, x2, /: wrap(fn("linalg_outer", [V, V])(x1._h, x2._h))
 linalg.solve = lambda x1, x2, /: wrap(fn("linalg_solve", [V, V])(x1._h, x2._h))
-linalg.matrix_power = lambda x, n, /: wrap(fn("linalg_matrix_power", [V, ctypes.c_int64])(x._h, n))
+linalg.matrix_power = lambda x, n, /: wrap(fn("linalg_matrix_power", [V, ctypes.c_int64])(
+    x._h, _lib.i64_exact(n, "matrix_power")))
 linalg.cholesky = lambda x, /, *, upper=False: wrap(fn("linalg_cholesky", [V, V])(x._h, ctypes.byref(_Upper(upper))))
-linalg.cross = lambda x1, x2, /, *, axis=-1: wrap(fn("linalg_cross", [V, V, V])(x1._h, x2._h, ctypes.byref(_AxisOpts(axis))))
-linalg.diagonal = lambda x, /, *, offset=0: wrap(fn("linalg_diagonal", [V, V])(x._h, ctypes.byref(_Offset(offset))))
+linalg.cross = lambda x1, x2, /, *, axis=-1: wrap(fn("linalg_cross", [V, V, V])(x1._h, x2._h, ctypes.byref(_AxisOpts(_lib.i64(axis), True))))
+linalg.diagonal = lambda x, /, *, offset=0: wrap(fn("linalg_diagonal", [V, V])(x._h, ctypes.byref(_Offset(_lib.i64(offset)))))
 linalg.trace = lambda x, /, *, offset=0, dtype=None: wrap(
-    fn("linalg_trace", [V, V])(x._h, ctypes.byref(_Trace(offset, dcode(dtype)))))
+    fn("linalg_trace", [V, V])(x._h, ctypes.byref(_Trace(_lib.i64(offset), dcode(dtype)))))
 linalg.matrix_rank = lambda x, /, *, rtol=None: _with_rtol("linalg_matrix_rank", x, rtol)
 linalg.pinv = lambda x, /, *, rtol=None: _with_rtol("linalg_pinv", x, rtol)
 

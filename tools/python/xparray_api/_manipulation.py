@@ -8,7 +8,7 @@ from ._creation import _out_call
 
 def _ints(v):
     v = (v,) if isinstance(v, int) else tuple(v)
-    return len(v), (ctypes.c_int64 * max(1, len(v)))(*v)
+    return len(v), (ctypes.c_int64 * max(1, len(v)))(*[_lib.i64(x) for x in v])
 
 
 def _handles(arrays):
@@ -37,25 +37,23 @@ V = ctypes.c_void_p
 
 def concat(arrays, /, *, axis=0):
     n, h = _handles(arrays)
-    o = ConcatOpts(0 if axis is None else axis, axis is None)
+    o = ConcatOpts(0 if axis is None else _lib.i64(axis), axis is None)
     return wrap(fn("concat", [ctypes.c_int, V, V])(n, h, ctypes.byref(o)))
 
 
 def stack(arrays, /, *, axis=0):
     n, h = _handles(arrays)
-    return wrap(fn("stack", [ctypes.c_int, V, V])(n, h, ctypes.byref(StackOpts(axis))))
+    return wrap(fn("stack", [ctypes.c_int, V, V])(n, h, ctypes.byref(StackOpts(_lib.i64(axis)))))
 
 
 def unstack(x, /, *, axis=0):
-    if x.ndim == 0:
-        raise ValueError("unstack of a 0-D array")
-    n = x.shape[axis]
-    out = (V * max(1, n))()
-    st = fn("unstack", [V, V, V], ctypes.c_int)(x._h, ctypes.byref(StackOpts(axis)), out)
-    res = [Array(out[i]) for i in range(n)]
-    if st != 0:
-        msg = (_lib.xp_error_message(res[0]._h) or b"").decode() if res else ""
-        raise _errors.EXC.get(st, RuntimeError)(msg)
+    # Room for the longest axis; the library checks x and axis (an error goes to
+    # out[0]) and writes one view per element of the axis; the rest stays NULL.
+    room = max((1, *x.shape))
+    out = (V * room)()
+    st = fn("unstack", [V, V, V], ctypes.c_int)(x._h, ctypes.byref(StackOpts(_lib.i64(axis))), out)
+    res = [Array(out[i]) for i in range(room) if out[i]]
+    _errors.raise_status(st, "xp_unstack", res)
     return tuple(res)
 
 
@@ -86,6 +84,8 @@ def repeat(x, repeats, /, *, axis=None):
 
 def reshape(x, /, shape, *, copy=None):
     n, v = _ints(shape)
+    if copy not in (None, True, False):
+        raise ValueError(f"reshape: copy must be None, True or False, not {copy!r}")
     o = ReshapeOpts({None: 3, True: 1, False: 2}[copy])
     return wrap(fn("reshape", [V, ctypes.c_int, V, V])(x._h, n, v, ctypes.byref(o)))
 
@@ -119,8 +119,7 @@ def nonzero(x, /):
     out = (V * nd)()
     st = fn("nonzero", [V, V], ctypes.c_int)(x._h, out)
     res = [Array(out[i]) for i in range(nd)]
-    if st != 0:
-        raise _errors.EXC.get(st, RuntimeError)((_lib.xp_error_message(res[0]._h) or b"").decode())
+    _errors.raise_status(st, "xp_nonzero", res)
     return tuple(res)
 
 

@@ -64,12 +64,13 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
 
 
 class _DiffOpts(ctypes.Structure):
-    _fields_ = [("axis", _lib.XpAxes), ("n", ctypes.c_int64), ("prepend", V), ("append", V)]
+    _fields_ = [("axis", _lib.XpAxes), ("n", ctypes.c_int64), ("prepend", V), ("append", V),
+                ("has_n", ctypes.c_bool)]
 
 
 def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
-    o = _DiffOpts(_lib.axes(axis), n, None if prepend is None else prepend._h,
-                  None if append is None else append._h)
+    o = _DiffOpts(_lib.axes(axis), _lib.i64(n), None if prepend is None else prepend._h,
+                  None if append is None else append._h, True)
     return wrap(fn("diff", [V, V])(x._h, ctypes.byref(o)))
 
 
@@ -78,7 +79,8 @@ _NORM = {"backward": 0, "ortho": 1, "forward": 2}
 
 
 class _FftOpts(ctypes.Structure):
-    _fields_ = [("n", ctypes.c_int64), ("axis", _lib.XpAxes), ("norm", ctypes.c_int)]
+    _fields_ = [("n", ctypes.c_int64), ("axis", _lib.XpAxes), ("norm", ctypes.c_int),
+                ("has_n", ctypes.c_bool)]
 
 
 class _FftnOpts(ctypes.Structure):
@@ -86,7 +88,8 @@ class _FftnOpts(ctypes.Structure):
 
 
 class _FreqOpts(ctypes.Structure):
-    _fields_ = [("d", ctypes.c_double), ("dtype", ctypes.c_int), ("device", ctypes.c_int64)]
+    _fields_ = [("d", ctypes.c_double), ("dtype", ctypes.c_int), ("device", ctypes.c_int64),
+                ("has_d", ctypes.c_bool)]
 
 
 def _norm(norm):
@@ -97,9 +100,7 @@ def _norm(norm):
 
 def _fft1(name):
     def f(x, /, *, n=None, axis=-1, norm="backward"):
-        if n is not None and n < 1:
-            raise ValueError("n must be >= 1")
-        o = _FftOpts(0 if n is None else n, _lib.axes(axis), _norm(norm))
+        o = _FftOpts(0 if n is None else _lib.i64(n), _lib.axes(axis), _norm(norm), n is not None)
         return wrap(fn("fft_" + name, [V, V])(x._h, ctypes.byref(o)))
     f.__name__ = name
     return f
@@ -115,8 +116,8 @@ def _fftn(name):
 
 def _freq(name):
     def f(n, /, *, d=1.0, dtype=None, device=None):
-        o = _FreqOpts(d, dcode(dtype), dev(device))
-        return wrap(fn("fft_" + name, [ctypes.c_int64, V])(n, ctypes.byref(o)))
+        o = _FreqOpts(d, dcode(dtype), dev(device), True)
+        return wrap(fn("fft_" + name, [ctypes.c_int64, V])(_lib.i64(n), ctypes.byref(o)))
     f.__name__ = name
     return f
 
