@@ -72,7 +72,6 @@ static xp_status numerical(int rc, int64_t *info) {
 
 xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info) {
     if (!is_real(dt) && !is_cplx(dt)) return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     bool lower = uplo == 'L' || uplo == 'l';
@@ -142,11 +141,10 @@ static void perm_to_ipiv(const gsl_permutation *p, int64_t m, int64_t k, int64_t
 xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
                         int64_t *info) {
     if ((!is_real(dt) && !is_cplx(dt)) || m != n) return XP_ERR_NOT_IMPLEMENTED; /* GSL: square */
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     gsl_permutation *p = gsl_permutation_alloc((size_t)n);
-    size_t *tmp = xp__scratch(2 * (size_t)n * sizeof(size_t));
+    size_t *tmp = xp_adapter_scratch(2 * (size_t)n * sizeof(size_t));
     gsl_matrix *R = is_real(dt) ? gsl_matrix_alloc((size_t)n, (size_t)n) : NULL;
     gsl_matrix_complex *C = is_cplx(dt) ? gsl_matrix_complex_alloc((size_t)n, (size_t)n) : NULL;
     int rc = GSL_ENOMEM, sign;
@@ -172,7 +170,7 @@ xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
         }
     }
     gsl_permutation_free(p);
-    xp__scratch_free(tmp, 2 * (size_t)n * sizeof(size_t));
+    xp_adapter_scratch_free(tmp, 2 * (size_t)n * sizeof(size_t));
     if (R) gsl_matrix_free(R);
     if (C) gsl_matrix_complex_free(C);
     return rc == GSL_SUCCESS ? XP_OK : xp__gsl_status(rc);
@@ -208,7 +206,6 @@ static int tri_scale_exp(xp_dtype dt, const void *a, int64_t lda, int64_t n, boo
 xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda, void *w,
                         int64_t *info) {
     if (!is_real(dt) && !is_cplx(dt)) return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     bool lower = uplo == 'L' || uplo == 'l', vec = jobz == 'V' || jobz == 'v';
@@ -270,7 +267,6 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
 xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr, int64_t ldvr,
                        int64_t *info) {
     if (!is_real(dt)) return XP_ERR_NOT_IMPLEMENTED; /* GSL has no complex nonsymmetric solver */
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     size_t N = (size_t)n;
@@ -309,7 +305,6 @@ xp_status xp__gsl_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, i
     if (!is_real(dt)) return XP_ERR_NOT_IMPLEMENTED; /* GSL has no complex SVD */
     bool full = jobz == 'A' || jobz == 'a', none = jobz == 'N' || jobz == 'n';
     if (full && m != n) return XP_ERR_NOT_IMPLEMENTED; /* GSL gives the thin U only */
-    xp__gsl_init();
     *info = 0;
     if (m == 0 || n == 0) return XP_OK;
     bool tr = m < n; /* GSL needs rows >= cols: decompose A^T = U' S V'^T, A = V' S U'^T */
