@@ -240,17 +240,25 @@ XP_API void xp_alloc_reset_peak(void) {
                           memory_order_relaxed);
 }
 
+static void *forward_alloc(size_t size, void *ctx);
+static void forward_free(void *p, size_t size, void *ctx);
+
+/* A block is counted where a real hook hands it out and gives it back. Blocks of
+ * flavors loaded by name come through forward_alloc, which counts them as this
+ * library's scratch; so they are not counted again here when such a block is
+ * freed by this library's code (xp_release of a loaded flavor's array). */
 void *xp__malloc(size_t size, xp_allocator *used) {
     xp_allocator a = current;
     if (used) *used = a;
     void *p = a.alloc(size, a.ctx);
-    if (p) count_alloc(size);
+    if (p && a.alloc != forward_alloc) count_alloc(size);
     return p;
 }
 
 void xp__mfree(void *p, size_t size, const xp_allocator *used) {
     if (!p) return;
-    atomic_fetch_sub_explicit(&bytes_in_use, size, memory_order_relaxed);
+    if (used->free != forward_free)
+        atomic_fetch_sub_explicit(&bytes_in_use, size, memory_order_relaxed);
     used->free(p, size, used->ctx);
 }
 

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_permutation.h>
+#include <gsl/gsl_vector.h>
+
 extern const xp_adapter xp_adapter_gsl;
 
 
@@ -14,6 +18,15 @@ extern const xp_adapter xp_adapter_gsl;
  * GSL_ENOMEM; XP_ERR_BACKEND otherwise (the caller puts gsl_strerror(code) and the
  * number in its message). */
 xp_status xp__gsl_status(int code);
+
+/* GSL containers over hook memory (gsl_mem.c): NULL when memory runs out; free
+ * them with xp__gsl_drop (NULL is ignored), never with gsl_*_free. */
+gsl_matrix *xp__gsl_matrix(size_t n1, size_t n2);
+gsl_matrix_complex *xp__gsl_matrix_complex(size_t n1, size_t n2);
+gsl_vector *xp__gsl_vector(size_t n);
+gsl_vector_complex *xp__gsl_vector_complex(size_t n);
+gsl_permutation *xp__gsl_permutation(size_t n);
+void xp__gsl_drop(void *obj);
 
 /* slots (gsl_blas.c, gsl_linalg.c); the table (gsl.c) calls them inside the
  * error-handler guard */
