@@ -142,13 +142,15 @@ static void *scratch_like(const xp_fft_problem *p, int side, const void *user, v
  * 1-D, execution included; powers of two 0.1-0.5 x; 2-D and 3-D problems far
  * less, their dims being planned one by one), plus about 170 KiB the first
  * planner call sets up, and did not grow with the batch. The bound takes twice
- * that per dim, over the sum of the dims, plus 1 MiB. */
-static size_t fftw_bound(const xp_fft_problem *p) {
+ * that per dim, over the sum of the dims (running a plan), plus 1 MiB (making
+ * one). Running is probed at every call (a small bound is a malloc/free pair,
+ * tens of nanoseconds), planning on a cache miss only. */
+static size_t fftw_bound(const xp_fft_problem *p, bool planning) {
     size_t csize = p->precision == XP_FLOAT32 ? 2 * sizeof(float) : 2 * sizeof(double);
-    size_t sum = 0;
+    size_t sum = 0, fixed = planning ? (size_t)1 << 20 : 0;
     for (int i = 0; i < p->rank; i++) sum += (size_t)p->dims[i].n;
-    if (sum > (SIZE_MAX - ((size_t)1 << 20)) / (12 * csize)) return SIZE_MAX;
-    return ((size_t)1 << 20) + 12 * csize * sum;
+    if (sum > (SIZE_MAX - fixed) / (12 * csize)) return SIZE_MAX;
+    return fixed + 12 * csize * sum;
 }
 
 /* True when `bytes` can be had now: the allocation FFTW would make is tried and
@@ -263,9 +265,11 @@ static entry *acquire(const xp_fft_problem *p, unsigned effort, xp_status *st) {
     e = find(key, kl, &victim); /* planned by another thread meanwhile? */
     pthread_mutex_unlock(&table_lock);
     if (!e) {
-        e = malloc(sizeof *e);
+        /* a plan FFTW could not finish making would abort: see "memory probes" */
+        bool room = probe(fftw_bound(p, true));
+        e = room ? malloc(sizeof *e) : NULL;
         void *pl = e ? plan_problem(p, flags, st) : NULL;
-        if (!e) *st = XP_ERR_NOMEM;
+        if (!e) *st = room ? XP_ERR_NOMEM : XP_ERR_NOT_IMPLEMENTED;
         if (!pl) {
             free(e);
             pthread_mutex_unlock(&planner_lock);
@@ -332,7 +336,7 @@ static void execute(const entry *e, xp_fft_kind kind, const void *cin, void *out
 
 static xp_status run_plan(const xp_fft_problem *p, unsigned effort) {
     xp_status st;
-    if (!probe(fftw_bound(p))) return XP_ERR_NOT_IMPLEMENTED; /* see "memory probes" */
+    if (!probe(fftw_bound(p, false))) return XP_ERR_NOT_IMPLEMENTED; /* see "memory probes" */
     entry *e = acquire(p, effort, &st);
     if (!e) return st;
     execute(e, p->kind, p->in, p->out);
@@ -394,7 +398,7 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *sr
     qt.dims[0] = (xp_fft_iodim){n, tail, tail};
     qt.howmany[0] = (xp_fft_iodim){tail, 1, 1};
     xp_status st = XP_OK;
-    if (!probe(fftw_bound(&q))) { /* see "memory probes" */
+    if (!probe(fftw_bound(&q, false))) { /* see "memory probes" */
         xp_adapter_scratch_free(buf, bytes);
         return XP_ERR_NOT_IMPLEMENTED;
     }
