@@ -119,7 +119,9 @@ TEST(AllocHook, FftBuffersGoThroughTheHook) {
     std::vector<std::complex<double>> v((size_t)n);
     for (int64_t i = 0; i < n; i++) v[(size_t)i] = {std::sin(0.1 * i), std::cos(0.3 * i)};
     Arr x = make(v, XP_COMPLEX128);
-    if (fftw) ASSERT_EQ(xp_fft_set_planner(XP_FFT_PLANNER_MEASURE, 0), XP_OK);
+    if (fftw) {
+        ASSERT_EQ(xp_fft_set_planner(XP_FFT_PLANNER_MEASURE, 0), XP_OK);
+    }
     Counting c;
     size_t use0, peak;
     Arr r;
@@ -130,7 +132,9 @@ TEST(AllocHook, FftBuffersGoThroughTheHook) {
         r = Arr(xp_fft_fft(x, nullptr));
         xp_alloc_stats(nullptr, &peak);
     }
-    if (fftw) ASSERT_EQ(xp_fft_set_planner(XP_FFT_PLANNER_ESTIMATE, 0), XP_OK);
+    if (fftw) {
+        ASSERT_EQ(xp_fft_set_planner(XP_FFT_PLANNER_ESTIMATE, 0), XP_OK);
+    }
     ASSERT_XP_OK(r);
     size_t bytes = (size_t)n * 16;
     if (fftw) {

@@ -24,6 +24,23 @@ Arr matrix(int64_t n, double diag) {  // diag on the diagonal, 1/(1+i+j) elsewhe
         for (int64_t j = 0; j < n; j++) v[(size_t)(i * n + j)] = i == j ? diag : 1.0 / (1 + i + j);
     return make_real(v, XP_FLOAT64, {n, n});
 }
+// The child's checks: 0, or the number of the first that failed.
+int child_run(set_handler_fn set, permutation_alloc_fn permutation_alloc) {
+    Arr good = matrix(12, 24.0), bad = matrix(12, -1.0);
+    Arr ok(xp_linalg_cholesky(good, nullptr));  // a first GSL call through xparray
+    if (ok.failed()) return 10;
+    set(nullptr);  // the host restores GSL's default handler: print and abort
+    Arr r(xp_linalg_cholesky(bad, nullptr));
+    if (!r.failed() || xp_error_status(r) != XP_ERR_BACKEND) return 11;
+    set(host_handler);  // the host's own handler
+    Arr r2(xp_linalg_cholesky(bad, nullptr));
+    if (!r2.failed()) return 12;
+    if (host_calls != 0) return 13;  // xparray's own GSL errors are not the host's
+    if (set(host_handler) != host_handler) return 14;  // still the host's afterwards
+    if (permutation_alloc(0) != nullptr || host_calls != 1) return 15;  // a host error reaches it
+    return 0;
+}
+
 }  // namespace
 
 // Runs in a child: with GSL's default handler (print and abort) restored by the
@@ -38,19 +55,7 @@ TEST(GslErrorHandler, HostsHandlerIsRespectedAndNeverAbortsInside) {
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-        Arr good = matrix(12, 24.0), bad = matrix(12, -1.0);
-        Arr ok(xp_linalg_cholesky(good, nullptr));  // a first GSL call through xparray
-        if (ok.failed()) _exit(10);
-        set(nullptr);  // the host restores GSL's default handler: print and abort
-        Arr r(xp_linalg_cholesky(bad, nullptr));
-        if (!r.failed() || xp_error_status(r) != XP_ERR_BACKEND) _exit(11);
-        set(host_handler);  // the host's own handler
-        Arr r2(xp_linalg_cholesky(bad, nullptr));
-        if (!r2.failed()) _exit(12);
-        if (host_calls != 0) _exit(13);  // xparray's own GSL errors are not the host's
-        if (set(host_handler) != host_handler) _exit(14);  // still the host's afterwards
-        if (permutation_alloc(0) != nullptr || host_calls != 1) _exit(15);  // a host error reaches it
-        _exit(0);
+        _exit(child_run(set, permutation_alloc));  // arrays released before _exit
     }
     int status = 0;
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
