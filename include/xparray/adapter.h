@@ -15,7 +15,15 @@
 
 XP_BEGIN_DECLS
 
-/** Version of the adapter ABI; an adapter built for another version is refused. */
+/** Version of the adapter ABI; an adapter built for another version is refused.
+ *
+ * How the ABI grows: new slots are appended at the end of xp_adapter (never
+ * inserted, never resized: the op and dtype lists index the slot arrays, so
+ * growing them is a new version), and every adapter states the size it was
+ * built with. A library reads a newer, larger table up to its own
+ * sizeof(xp_adapter) and an older, smaller one up to the table's size, the
+ * slots it predates empty. The head (abi_version, size, name) is laid out alike
+ * in every version. */
 #define XP_ADAPTER_ABI_VERSION 1
 
 /** A typed strided inner loop (NumPy's ufunc loop): `n` elements; `args[i]` points
@@ -260,9 +268,20 @@ typedef struct xp_adapter {
     xp_adapter_fft fft; /**< FFT slots */
 } xp_adapter;
 
-/** The adapters of this flavor in priority order, NULL-terminated. Validated once
- * (ABI version and size), thread-safely. */
+/** The adapters of this flavor in priority order, NULL-terminated. Read and
+ * validated once, thread-safely (see XP_ADAPTER_ABI_VERSION for sizes). Empty when
+ * the stack was refused (see xp_adapters_status). */
 XP_API const xp_adapter *const *xp_adapters(void);
+
+/** Whether this flavor's adapter stack could be read: XP_OK, or XP_ERR_BACKEND
+ * when an adapter has another ABI version or an unusable size or no name, the
+ * stack holds more than 16 adapters, or more than 4 of them fill one elementwise
+ * (op, dtype) slot. A refused stack is refused whole: no adapter serves the
+ * flavor, every function that needs an adapter slot fails with XP_ERR_BACKEND
+ * and this message, and xp_namespace_by_name() will not load such a flavor.
+ * `message` (may be NULL) receives a static text naming the adapter and the
+ * problem ("" when XP_OK). */
+XP_API xp_status xp_adapters_status(const char **message);
 
 /** The elementwise loop for (op, dtype) after merging the stack: the first
  * adapter's filled slot; NULL when none provides it. */

@@ -65,7 +65,10 @@ XP_API xp_array *xp_error_new(xp_status status, const char *message);
 /* ---- scopes --------------------------------------------------------------- */
 
 /** Opens a scope on this thread (nestable). Arrays returned by xparray functions
- * while it is open belong to it and are released by xp_scope_end(). */
+ * while it is open belong to it and are released by xp_scope_end(). Should its
+ * bookkeeping not fit in memory, the scope still counts (xp_scope_end closes it,
+ * xp_scope_depth includes it), but its results belong to the enclosing scope
+ * (or to the caller when none is open) and xp_keep leaves them there. */
 XP_API void xp_scope_begin(void);
 /** Closes the innermost scope of this thread and releases the arrays it owns.
  * Without an open scope it does nothing. */
@@ -132,7 +135,9 @@ typedef struct xp_allocator {
 
 /** Installs an allocator for this process (NULL restores the built-in caching
  * allocator). Memory is always returned to the allocator that made it, so arrays
- * made before the switch stay valid. Set it while no other thread allocates. */
+ * made before the switch stay valid. Flavors loaded with xp_namespace_by_name,
+ * before or after the call, allocate through it too. Set it while no other
+ * thread allocates. Errors: XP_ERR_VALUE when `alloc` or `free` is NULL. */
 XP_API xp_status xp_set_allocator(const xp_allocator *a);
 
 /** The built-in allocator caches freed blocks of 32 KiB and more (size classes
@@ -144,6 +149,19 @@ XP_API void xp_allocator_trim(void);
 /** Bytes the built-in allocator holds in its cache right now (freed by the
  * library, not yet released to the system). */
 XP_API size_t xp_allocator_cached_bytes(void);
+
+/** Bytes xparray holds from the allocator hook right now (`in_use`: asked of the
+ * hook and not yet given back, headers included) and the most it held at once
+ * (`peak`) since the process started or the last xp_alloc_reset_peak(). Every
+ * allocation counts: arrays, error messages, the core's and the adapters'
+ * scratch and workspace (LAPACK workspaces, FFT buffers), and those of flavors
+ * loaded with xp_namespace_by_name (they allocate through this library's hook).
+ * Blocks the built-in allocator keeps in its cache are not in use. Memory the
+ * wrapped libraries allocate themselves (FFTW's plans, OpenBLAS's buffers) is not
+ * seen. Either pointer may be NULL. Thread-safe. */
+XP_API void xp_alloc_stats(size_t *in_use, size_t *peak);
+/** Starts a new peak: sets it to the bytes in use now. Thread-safe. */
+XP_API void xp_alloc_reset_peak(void);
 
 XP_END_DECLS
 

@@ -94,7 +94,9 @@ XP_API const xp_namespace *xp_namespace_default(void);
  * Returns NULL on failure: XP_ERR_VALUE (a name that is not [a-z0-9_-]{1,32}, or
  * no library of that flavor is found), XP_ERR_BACKEND (a library was found but
  * does not load — e.g. its wrapped library is missing — or its table has another
- * ABI version or layout, or names another flavor).
+ * ABI version or layout, or names another flavor, or its adapter stack was
+ * refused: see xp_adapters_status). A loaded flavor allocates through this
+ * library's allocator hook (xp_set_allocator), whenever it was set.
  *
  * Arrays made through a loaded table belong to it: `x->ns` is that table, so
  * xp_array_namespace(x) returns it and code written against the table keeps

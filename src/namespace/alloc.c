@@ -24,7 +24,10 @@
  * are poisoned, so a use after free is still reported. */
 #include "core.h"
 
+#include <xparray/adapter_util.h>
+
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -209,20 +212,54 @@ XP_API size_t xp_allocator_cached_bytes(void) {
 static const xp_allocator default_allocator = {caching_alloc, caching_free, NULL};
 static xp_allocator current = {caching_alloc, caching_free, NULL};
 
+/* Bytes handed out by the hook and not yet given back, and the most at once. */
+static _Atomic size_t bytes_in_use, bytes_peak;
+
+static void count_alloc(size_t n) {
+    size_t now = atomic_fetch_add_explicit(&bytes_in_use, n, memory_order_relaxed) + n;
+    size_t p = atomic_load_explicit(&bytes_peak, memory_order_relaxed);
+    while (now > p && !atomic_compare_exchange_weak_explicit(&bytes_peak, &p, now,
+                                                             memory_order_relaxed,
+                                                             memory_order_relaxed)) {
+    }
+}
+
 XP_API xp_status xp_set_allocator(const xp_allocator *a) {
     if (a && (!a->alloc || !a->free)) return XP_ERR_VALUE;
     current = a ? *a : default_allocator;
     return XP_OK;
 }
 
+XP_API void xp_alloc_stats(size_t *in_use, size_t *peak) {
+    if (in_use) *in_use = atomic_load_explicit(&bytes_in_use, memory_order_relaxed);
+    if (peak) *peak = atomic_load_explicit(&bytes_peak, memory_order_relaxed);
+}
+
+XP_API void xp_alloc_reset_peak(void) {
+    atomic_store_explicit(&bytes_peak, atomic_load_explicit(&bytes_in_use, memory_order_relaxed),
+                          memory_order_relaxed);
+}
+
+static void *forward_alloc(size_t size, void *ctx);
+static void forward_free(void *p, size_t size, void *ctx);
+
+/* A block is counted where a real hook hands it out and gives it back. Blocks of
+ * flavors loaded by name come through forward_alloc, which counts them as this
+ * library's scratch; so they are not counted again here when such a block is
+ * freed by this library's code (xp_release of a loaded flavor's array). */
 void *xp__malloc(size_t size, xp_allocator *used) {
     xp_allocator a = current;
     if (used) *used = a;
-    return a.alloc(size, a.ctx);
+    void *p = a.alloc(size, a.ctx);
+    if (p && a.alloc != forward_alloc) count_alloc(size);
+    return p;
 }
 
 void xp__mfree(void *p, size_t size, const xp_allocator *used) {
-    if (p) used->free(p, size, used->ctx);
+    if (!p) return;
+    if (used->free != forward_free)
+        atomic_fetch_sub_explicit(&bytes_in_use, size, memory_order_relaxed);
+    used->free(p, size, used->ctx);
 }
 
 /* Scratch blocks remember their allocator in a 64-byte header. */
@@ -242,3 +279,25 @@ void xp__scratch_free(void *q, size_t size) {
     memcpy(&a, p, sizeof a);
     xp__mfree(p, size + 64, &a);
 }
+
+XP_API void *xp_adapter_scratch(size_t size) { return xp__scratch(size); }
+
+XP_API void xp_adapter_scratch_free(void *p, size_t size) { xp__scratch_free(p, size); }
+
+/* ---- the hook of flavors loaded beside this library ------------------------ */
+
+/* A flavor loaded by name (flavors.c) allocates through this library: its hook
+ * is set to this pair, which takes scratch blocks of this library's current
+ * hook, so one hook (and one account) serves every table of the process, and a
+ * later xp_set_allocator here reaches the loaded flavors too. */
+static void *forward_alloc(size_t size, void *ctx) {
+    (void)ctx;
+    return xp__scratch(size);
+}
+
+static void forward_free(void *p, size_t size, void *ctx) {
+    (void)ctx;
+    xp__scratch_free(p, size);
+}
+
+const xp_allocator xp__forwarding_allocator = {forward_alloc, forward_free, NULL};

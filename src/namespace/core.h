@@ -60,6 +60,9 @@ void xp__mfree(void *p, size_t size, const xp_allocator *used);
 /** Plain scratch memory with the current allocator: freed by xp__scratch_free. */
 void *xp__scratch(size_t size);
 void xp__scratch_free(void *p, size_t size);
+/** The hook given to flavors loaded by name: it allocates through this library's
+ * current hook (see alloc.c). */
+extern const xp_allocator xp__forwarding_allocator;
 
 /* ---- errors --------------------------------------------------------------- */
 
@@ -168,6 +171,13 @@ typedef struct xp__chain_aux {
     const void *aux; /* the op's own aux (clip's bounds) */
 } xp__chain_aux;
 xp_status xp__chain_loop(int64_t n, char *const *args, const int64_t *steps, const void *aux);
+/** NULL when this flavor's adapter stack was read without error; otherwise a new
+ * XP_ERR_BACKEND error array "fn: <what is wrong, naming the adapter>". Every
+ * message for a slot no adapter took asks it first (the stack is then empty). */
+xp_array *xp__adapters_error(const char *fn);
+/** Tests only: an adapter list merged instead of the flavor's (set before the
+ * first call into the library; adapters.c). */
+extern const xp_adapter *const *xp__adapters_list_override;
 
 /* ---- the flavor ----------------------------------------------------------- */
 

@@ -7,6 +7,8 @@
 #include "ew.h"
 
 static xp_array *loop_missing(const char *fn, xp_dtype ct) {
+    xp_array *refused = xp__adapters_error(fn);
+    if (refused) return refused;
     return xp__error(XP_ERR_NOT_IMPLEMENTED, fn, "no adapter of this backend provides it for %s",
                      xp_dtype_name(ct));
 }

@@ -17,6 +17,8 @@ static xp_status run_problem(const xp_fft_problem *p) {
 }
 
 static xp_array *problem_error(const char *fn, xp_status st, const xp_array *x) {
+    xp_array *refused = st == XP_ERR_NOT_IMPLEMENTED ? xp__adapters_error(fn) : NULL;
+    if (refused) return refused;
     if (st == XP_ERR_NOT_IMPLEMENTED)
         return xp__error(st, fn, "no adapter of the '%s' flavor transforms %s arrays",
                          xp__flavor_name, xp_dtype_name(x->dtype));

@@ -124,6 +124,11 @@ XP_API xp_array *xp_fft_ifftshift(const xp_array *x, const xp_fftshift_opts *opt
 
 /* ---- planner and wisdom --------------------------------------------------- */
 
+/* No adapter took the call: none provides it, or the stack was refused. */
+static xp_status none_took(void) {
+    return xp_adapters_status(NULL) == XP_OK ? XP_ERR_NOT_IMPLEMENTED : XP_ERR_BACKEND;
+}
+
 XP_API xp_status xp_fft_set_planner(xp_fft_planner effort, double time_limit) {
     if ((int)effort < XP_FFT_PLANNER_ESTIMATE || (int)effort > XP_FFT_PLANNER_EXHAUSTIVE)
         return XP_ERR_VALUE;
@@ -134,7 +139,7 @@ XP_API xp_status xp_fft_set_planner(xp_fft_planner effort, double time_limit) {
             if (s != XP_ERR_NOT_IMPLEMENTED) st = s;
             if (s != XP_OK && s != XP_ERR_NOT_IMPLEMENTED) return s;
         }
-    return st;
+    return st == XP_ERR_NOT_IMPLEMENTED ? none_took() : st;
 }
 
 XP_API xp_status xp_fft_export_wisdom(char *buf, size_t cap, size_t *len) {
@@ -143,7 +148,7 @@ XP_API xp_status xp_fft_export_wisdom(char *buf, size_t cap, size_t *len) {
             xp_status s = (*a)->fft.export_wisdom(buf, cap, len);
             if (s != XP_ERR_NOT_IMPLEMENTED) return s;
         }
-    return XP_ERR_NOT_IMPLEMENTED;
+    return none_took();
 }
 
 XP_API xp_status xp_fft_import_wisdom(const char *wisdom) {
@@ -153,7 +158,7 @@ XP_API xp_status xp_fft_import_wisdom(const char *wisdom) {
             xp_status s = (*a)->fft.import_wisdom(wisdom);
             if (s != XP_ERR_NOT_IMPLEMENTED) return s;
         }
-    return XP_ERR_NOT_IMPLEMENTED;
+    return none_took();
 }
 
 XP_API xp_status xp_fft_export_wisdom_file(const char *path) {

@@ -9,7 +9,9 @@
  *   3. libxparray-<name>.so.0 through the loader's search path (LD_LIBRARY_PATH,
  *      ld.so.cache, default folders).
  * Loaded libraries stay loaded for the life of the process: arrays they made may
- * outlive any handle. Each flavor's library is linked -Bsymbolic, so its calls to
+ * outlive any handle. A loaded library allocates through this library's hook
+ * (its own hook is set to xp__forwarding_allocator when it is loaded), so the
+ * allocator the program installs, now or later, serves every table. Each flavor's library is linked -Bsymbolic, so its calls to
  * its own public functions stay inside it. */
 #include "core.h"
 
@@ -52,6 +54,22 @@ static xp_status try_load(const char *path, bool bare, const char *name, const x
         !ns->flavor || strcmp(ns->flavor, name) != 0) {
         if (ns != &xp__namespace) dlclose(h); /* nothing of it is in use yet */
         return XP_ERR_BACKEND;
+    }
+    if (ns != &xp__namespace) {
+        /* a flavor whose adapter stack was refused is not handed out */
+        xp_status (*stack_status)(const char **) = NULL;
+        *(void **)&stack_status = dlsym(h, "xp_adapters_status");
+        if (stack_status && stack_status(NULL) != XP_OK) {
+            dlclose(h);
+            return XP_ERR_BACKEND;
+        }
+        /* one hook for the process: the loaded flavor allocates through ours */
+        xp_status (*set_allocator)(const xp_allocator *) = NULL;
+        *(void **)&set_allocator = dlsym(h, "xp_set_allocator");
+        if (!set_allocator || set_allocator(&xp__forwarding_allocator) != XP_OK) {
+            dlclose(h);
+            return XP_ERR_BACKEND;
+        }
     }
     *out = ns;
     return XP_OK;

@@ -158,6 +158,7 @@ static xp_array *solve_impl(const char *fn, const xp_array *x1, const xp_array *
     char *ws = xp__scratch(scratch);
     xp_array *res = r;
     if (!ws) {
+        xp_release(r);
         res = xp__oom();
         goto out;
     }

@@ -76,6 +76,8 @@ XP_API const char *xp_adapter_linalg_owner(const char *slot) {
 
 xp_array *xp__la_fail(const char *fn, const char *routine, xp_status st, int64_t info,
                       xp_status numeric_status, const char *what) {
+    xp_array *refused = st == XP_ERR_NOT_IMPLEMENTED ? xp__adapters_error(fn) : NULL;
+    if (refused) return refused;
     if (st == XP_ERR_NOT_IMPLEMENTED)
         return xp__error(st, fn, "no adapter of flavor '%s' provides %s", xp__flavor_name,
                          routine);

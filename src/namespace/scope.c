@@ -6,6 +6,8 @@ typedef struct scope_stack {
     size_t n, cap;
     size_t *marks;    /* marks[k]: first item of scope k */
     size_t nmarks, capmarks;
+    int unrecorded;   /* scopes opened on top of the recorded ones without a mark
+                       * (their mark could not be stored: out of memory) */
     int depth;        /* nested public calls */
 } scope_stack;
 
@@ -27,7 +29,7 @@ static bool grow(void **p, size_t *cap, size_t elem, size_t need) {
 }
 
 static void maybe_free_storage(void) {
-    if (tls.nmarks) return;
+    if (tls.nmarks || tls.unrecorded) return;
     xp__scratch_free(tls.items, tls.cap * sizeof *tls.items);
     xp__scratch_free(tls.marks, tls.capmarks * sizeof *tls.marks);
     tls.items = NULL;
@@ -35,26 +37,37 @@ static void maybe_free_storage(void) {
     tls.n = tls.cap = tls.nmarks = tls.capmarks = 0;
 }
 
+/* A scope whose mark cannot be stored (out of memory) is counted instead, and so
+ * is every scope opened inside it, so the recorded scopes stay the outer ones and
+ * xp_scope_end closes an unrecorded one first. While one is open, results go to
+ * the innermost recorded scope (released at its end, later than they would have
+ * been, never earlier) and xp_keep leaves them there (where keeping them from the
+ * unrecorded scope would have moved them). */
 XP_API void xp_scope_begin(void) {
-    if (!grow((void **)&tls.marks, &tls.capmarks, sizeof *tls.marks, tls.nmarks + 1)) {
-        /* cannot record the scope: count it so xp_scope_end stays balanced, with the
-         * mark at the current end (it then owns nothing new until storage grows) */
+    if (tls.unrecorded ||
+        !grow((void **)&tls.marks, &tls.capmarks, sizeof *tls.marks, tls.nmarks + 1)) {
+        tls.unrecorded++;
         return;
     }
     tls.marks[tls.nmarks++] = tls.n;
 }
 
 XP_API void xp_scope_end(void) {
+    if (tls.unrecorded) {
+        tls.unrecorded--;
+        maybe_free_storage();
+        return;
+    }
     if (!tls.nmarks) return;
     size_t mark = tls.marks[--tls.nmarks];
     while (tls.n > mark) xp_release(tls.items[--tls.n]);
     maybe_free_storage();
 }
 
-XP_API int xp_scope_depth(void) { return (int)tls.nmarks; }
+XP_API int xp_scope_depth(void) { return (int)tls.nmarks + tls.unrecorded; }
 
 XP_API xp_array *xp_keep(xp_array *x) {
-    if (!x || !tls.nmarks) return x;
+    if (!x || !tls.nmarks || tls.unrecorded) return x;
     size_t mark = tls.marks[tls.nmarks - 1];
     for (size_t i = tls.n; i-- > mark;) {
         if (tls.items[i] != x) continue;

@@ -150,9 +150,11 @@ static xp_array *reduce_to(const char *fn, const xp_array *x, const bool *red, i
     xp_array *r = xp__new(fn, dt, ond, oshape, x->device);
     if (!xp_failed(r) && r->size > 0) {
         xp_status s = xp__reduce_run(op, dt, &L, xp__data(blk), xp__data(r));
+        xp_array *refused = s == XP_ERR_NOT_IMPLEMENTED ? xp__adapters_error(fn) : NULL;
         if (s != XP_OK) {
             xp_release(r);
-            r = s == XP_ERR_NOT_IMPLEMENTED
+            r = refused                        ? refused
+                : s == XP_ERR_NOT_IMPLEMENTED
                     ? xp__error(XP_ERR_NOT_IMPLEMENTED, fn,
                                 "argument 'x': no adapter reduces dtype %s", xp_dtype_name(dt))
                     : xp__error(s, fn, "the reduction kernel failed");

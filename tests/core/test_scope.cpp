@@ -130,3 +130,43 @@ TEST(Scope, DesignExampleZscoreShape) {
     EXPECT_EQ(reals(z), (std::vector<double>{3, 3, 3, 3, 3}));
     xp_release(z);
 }
+
+// A scope whose bookkeeping cannot grow (the allocator fails) still counts: its
+// end closes it, not the enclosing scope, whose arrays stay alive until their own
+// scope ends; what it returns goes to the enclosing scope.
+TEST(Scope, UnrecordedScopeKeepsBeginAndEndBalanced) {
+    Tracked outer_t, inner_t;
+    // Fill the marks' first storage (16 scopes) so the next begin must allocate.
+    int base = xp_scope_depth();
+    int opened = 0;
+    while (xp_scope_depth() < 16) {
+        xp_scope_begin();
+        opened++;
+    }
+    int depth = xp_scope_depth();
+    xp_array *x = tracked(outer_t);  // owned by the innermost recorded scope
+    ASSERT_FALSE(xp_failed(x));
+    Failing f{0};
+    xp_allocator fa = {failing_alloc, failing_free, &f};
+    ASSERT_EQ(xp_set_allocator(&fa), XP_OK);
+    xp_scope_begin();  // cannot store its mark
+    ASSERT_EQ(xp_set_allocator(nullptr), XP_OK);
+    EXPECT_EQ(xp_scope_depth(), depth + 1);
+    xp_scope_begin();  // opened inside the unrecorded one: counted too
+    EXPECT_EQ(xp_scope_depth(), depth + 2);
+    xp_array *y = tracked(inner_t);  // goes to the innermost recorded scope
+    ASSERT_FALSE(xp_failed(y));
+    EXPECT_EQ(xp_keep(y), y);  // stays there
+    xp_scope_end();
+    xp_scope_end();  // closes the unrecorded scope, nothing else
+    EXPECT_EQ(xp_scope_depth(), depth);
+    EXPECT_EQ(outer_t.freed, 0);
+    EXPECT_EQ(inner_t.freed, 0);
+    EXPECT_EQ(reals(x), (std::vector<double>{1, 2, 3, 4}));
+    xp_scope_end();  // the scope that owned x releases x and y
+    EXPECT_EQ(outer_t.freed, 1);
+    EXPECT_EQ(inner_t.freed, 1);
+    for (int i = 1; i < opened; i++) xp_scope_end();
+    EXPECT_EQ(xp_scope_depth(), base);
+    EXPECT_EQ(f.live, 0);
+}

@@ -1,6 +1,7 @@
 /* The umbrella header compiles as strict C11 (-std=c11 -pedantic -Werror) and
  * its basic use links and runs. */
 #include <xparray.h>
+#include <xparray/adapter_util.h> /* the adapter helper header too */
 
 int main(void) {
     xp_scope_begin();

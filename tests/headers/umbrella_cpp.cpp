@@ -1,5 +1,6 @@
 // The umbrella header compiles as C++ (-pedantic -Werror) and links.
 #include <xparray.h>
+#include <xparray/adapter_util.h> /* the adapter helper header too */
 
 int main() {
     const int64_t shape[2] = {2, 3};

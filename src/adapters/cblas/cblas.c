@@ -7,8 +7,10 @@
  * into a scratch copy. Sizes beyond BLAS's int range, integer dtypes and tiny
  * products (where a call costs more than the arithmetic) are passed down to the
  * next adapter (XP_ERR_NOT_IMPLEMENTED). */
-#include "../../namespace/core.h"
-#include "../../namespace/dtype_traits.h"
+#include <xparray.h>
+#include <xparray/adapter_util.h>
+
+#include <complex.h>
 
 #include <cblas.h>
 #include <limits.h>
@@ -96,7 +98,7 @@ static xp_status gemm(const xp_gemm_args *g) {
     bool conj_pack = g->conj_a && cx && !ta;
     if (conj_pack) pa = true, ta = false, lda = k;
     size_t abytes = pa ? (size_t)(m * k) * (size_t)is : 0, bbytes = pb ? (size_t)(k * n) * (size_t)is : 0;
-    char *ws = (pa || pb) ? xp__scratch(abytes + bbytes) : NULL;
+    char *ws = (pa || pb) ? xp_adapter_scratch(abytes + bbytes) : NULL;
     if ((pa || pb) && !ws) return XP_ERR_NOMEM;
     enum CBLAS_TRANSPOSE TA = ta ? (g->conj_a && cx ? CblasConjTrans : CblasTrans) : CblasNoTrans;
     enum CBLAS_TRANSPOSE TB = tb ? CblasTrans : CblasNoTrans;
@@ -127,7 +129,7 @@ static xp_status gemm(const xp_gemm_args *g) {
             break;
         }
     }
-    if (ws) xp__scratch_free(ws, abytes + bbytes);
+    if (ws) xp_adapter_scratch_free(ws, abytes + bbytes);
     return XP_OK;
 }
 

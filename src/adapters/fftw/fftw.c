@@ -14,8 +14,21 @@
  * planning. Inputs are preserved (FFTW_PRESERVE_INPUT) unless the core hands
  * over a temporary it owns (destroy_input). Under the default (ESTIMATE) planner,
  * large multi-axis and strided problems run axis by axis through blocked column
- * copies (see run_by_axes). FFTW aborts the process on
- * out-of-memory inside its planner; that cannot be intercepted here. */
+ * copies (see run_by_axes).
+ *
+ * Memory. The adapter's own buffers (planning scratch, column blocks, wisdom
+ * forms) come from the allocator hook (xp_adapter_scratch). FFTW allocates its
+ * plans, twiddle tables and execution buffers itself, with malloc, and aborts the
+ * process when one fails (its assertion in kernel/alloc.c); it has no hook and no
+ * way to fail softly. So before FFTW plans or runs a problem the adapter probes
+ * for a bound of what FFTW may allocate for it (see fftw_bound and probe): when
+ * the probe fails, the problem is passed down (XP_ERR_NOT_IMPLEMENTED) to the
+ * portable transform, which allocates through the hook and answers
+ * XP_ERR_NOMEM cleanly if it cannot have its memory either. A probe is a check,
+ * not a reservation: another thread may take the memory between the probe and
+ * FFTW's allocation, so it makes an abort unlikely, not impossible. The plan
+ * table's records live with FFTW's plans (until evicted, possibly long after the
+ * call and after the program changed its hook), so they come from malloc too. */
 #include <fftw3.h> /* before anything that may include <complex.h> */
 
 #include <xparray.h>
@@ -24,8 +37,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-#include "../../namespace/core.h" /* xp__scratch */
+#include <xparray.h>
+#include <xparray/adapter_util.h>
 #include "fftw.h"
 
 /* planner_lock: every call into FFTW's planner (create, destroy, wisdom, time
@@ -102,19 +117,58 @@ static void extent(const xp_fft_problem *p, int side, size_t esz, int64_t *lo, i
     *hi = h + (int64_t)esz;
 }
 
-/* Scratch memory with the same layout extent and alignment (mod 64) as `user`. */
-static void *scratch_like(const xp_fft_problem *p, int side, const void *user, void **block) {
+/* Scratch memory with the same layout extent and alignment (mod 64) as `user`;
+ * the block (*block, *bytes) is freed with xp_adapter_scratch_free. */
+static void *scratch_like(const xp_fft_problem *p, int side, const void *user, void **block,
+                          size_t *bytes) {
     bool single = p->precision == XP_FLOAT32;
     size_t real = single ? sizeof(float) : sizeof(double);
     bool complex_side = p->kind == XP_FFT_C2C || (p->kind == XP_FFT_R2C) == (side == 1);
     int64_t lo, hi;
     extent(p, side, complex_side ? 2 * real : real, &lo, &hi);
-    char *b = malloc((size_t)(hi - lo) + 128);
+    *bytes = (size_t)(hi - lo) + 128;
+    char *b = xp_adapter_scratch(*bytes);
     *block = b;
     if (!b) return NULL;
     uintptr_t want = (uintptr_t)user % 64;
     char *base = b + 64 - (uintptr_t)b % 64 + want; /* base % 64 == want */
     return base - lo;
+}
+
+/* ---- memory probes ----------------------------------------------------------
+ * A bound of what FFTW allocates to plan and run one problem, measured with a
+ * counting malloc over FFTW 3.3.10 under ESTIMATE (2026-12-04): the peak was at
+ * most 6.3 x the complex bytes of one transform (Bluestein and Rader lengths,
+ * 1-D, execution included; powers of two 0.1-0.5 x; 2-D and 3-D problems far
+ * less, their dims being planned one by one), plus about 170 KiB the first
+ * planner call sets up, and did not grow with the batch. The bound takes twice
+ * that per dim, over the sum of the dims (running a plan), plus 1 MiB (making
+ * one). Running is probed at every call (a small bound is a malloc/free pair,
+ * tens of nanoseconds), planning on a cache miss only. */
+static size_t fftw_bound(const xp_fft_problem *p, bool planning) {
+    size_t csize = p->precision == XP_FLOAT32 ? 2 * sizeof(float) : 2 * sizeof(double);
+    size_t sum = 0, fixed = planning ? (size_t)1 << 20 : 0;
+    for (int i = 0; i < p->rank; i++) sum += (size_t)p->dims[i].n;
+    if (sum > (SIZE_MAX - fixed) / (12 * csize)) return SIZE_MAX;
+    return fixed + 12 * csize * sum;
+}
+
+/* True when `bytes` can be had now: the allocation FFTW would make is tried and
+ * given back (small bounds with malloc, FFTW's own allocator; large ones as an
+ * untouched anonymous mapping, which costs no memory and fails exactly when the
+ * address space or the commit limit could not take FFTW's blocks). */
+static bool probe(size_t bytes) {
+    if (bytes == SIZE_MAX) return false;
+    if (bytes < ((size_t)256 << 10)) {
+        void *volatile q = malloc(bytes); /* volatile: the pair must not be optimised away */
+        bool ok = q != NULL;
+        free(q);
+        return ok;
+    }
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) return false;
+    munmap(m, bytes);
+    return true;
 }
 
 static void *make_plan(const xp_fft_problem *p, unsigned flags, void *in, void *out) { /* planner_lock held */
@@ -160,13 +214,14 @@ static void *plan_problem(const xp_fft_problem *p, unsigned flags, xp_status *st
         return pl;
     }
     void *bi = NULL, *bo = NULL;
-    void *si = scratch_like(p, 0, p->in, &bi);
-    void *so = p->in == p->out ? si : scratch_like(p, 1, p->out, &bo); /* in place stays in place */
+    size_t ni = 0, no = 0;
+    void *si = scratch_like(p, 0, p->in, &bi, &ni);
+    void *so = p->in == p->out ? si : scratch_like(p, 1, p->out, &bo, &no); /* in place stays in place */
     void *pl = NULL;
     if (si && so) pl = make_plan(p, flags, si, so);
     *st = !si || !so ? XP_ERR_NOMEM : pl ? XP_OK : XP_ERR_NOT_IMPLEMENTED;
-    free(bi);
-    free(bo);
+    xp_adapter_scratch_free(bi, ni);
+    xp_adapter_scratch_free(bo, no);
     return pl;
 }
 
@@ -210,9 +265,11 @@ static entry *acquire(const xp_fft_problem *p, unsigned effort, xp_status *st) {
     e = find(key, kl, &victim); /* planned by another thread meanwhile? */
     pthread_mutex_unlock(&table_lock);
     if (!e) {
-        e = malloc(sizeof *e);
+        /* a plan FFTW could not finish making would abort: see "memory probes" */
+        bool room = probe(fftw_bound(p, true));
+        e = room ? malloc(sizeof *e) : NULL;
         void *pl = e ? plan_problem(p, flags, st) : NULL;
-        if (!e) *st = XP_ERR_NOMEM;
+        if (!e) *st = room ? XP_ERR_NOMEM : XP_ERR_NOT_IMPLEMENTED;
         if (!pl) {
             free(e);
             pthread_mutex_unlock(&planner_lock);
@@ -279,6 +336,7 @@ static void execute(const entry *e, xp_fft_kind kind, const void *cin, void *out
 
 static xp_status run_plan(const xp_fft_problem *p, unsigned effort) {
     xp_status st;
+    if (!probe(fftw_bound(p, false))) return XP_ERR_NOT_IMPLEMENTED; /* see "memory probes" */
     entry *e = acquire(p, effort, &st);
     if (!e) return st;
     execute(e, p->kind, p->in, p->out);
@@ -330,7 +388,7 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *sr
     if (B > L) B = L;
     int64_t tail = L % B;
     size_t bytes = (size_t)(n * B * esz);
-    char *buf = xp__scratch(bytes);
+    char *buf = xp_adapter_scratch(bytes);
     if (!buf) return XP_ERR_NOMEM;
     xp_fft_problem q = {.kind = XP_FFT_C2C, .precision = p->precision, .sign = p->sign,
                         .rank = 1, .howmany_rank = 1, .destroy_input = true, .in = buf, .out = buf};
@@ -340,6 +398,10 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *sr
     qt.dims[0] = (xp_fft_iodim){n, tail, tail};
     qt.howmany[0] = (xp_fft_iodim){tail, 1, 1};
     xp_status st = XP_OK;
+    if (!probe(fftw_bound(&q, false))) { /* see "memory probes" */
+        xp_adapter_scratch_free(buf, bytes);
+        return XP_ERR_NOT_IMPLEMENTED;
+    }
     entry *e = acquire(&q, FFTW_ESTIMATE, &st), *et = NULL;
     if (e && tail) et = acquire(&qt, FFTW_ESTIMATE, &st);
     if (e && (et || !tail)) {
@@ -370,7 +432,7 @@ static xp_status blocked_pass(const xp_fft_problem *p, int64_t n, const void *sr
     }
     if (e) release(e);
     if (et) release(et);
-    xp__scratch_free(buf, bytes);
+    xp_adapter_scratch_free(buf, bytes);
     return st;
 }
 
@@ -454,6 +516,7 @@ static xp_status fftw_slot_set_planner(int effort, double time_limit) {
 }
 
 static xp_status fftw_slot_export_wisdom(char *buf, size_t cap, size_t *len) {
+    if (!probe((size_t)4 << 20)) return XP_ERR_NOMEM; /* FFTW's strings; see "memory probes" */
     pthread_mutex_lock(&planner_lock);
     char *a = fftw_export_wisdom_to_string();
     char *b = fftwf_export_wisdom_to_string();
@@ -499,7 +562,7 @@ static xp_status fftw_slot_import_wisdom(const char *w) {
             break;
         }
         size_t n = (size_t)(e - s);
-        char *form = malloc(n + 1);
+        char *form = xp_adapter_scratch(n + 1);
         if (!form) return XP_ERR_NOMEM;
         memcpy(form, s, n);
         form[n] = '\0';
@@ -511,12 +574,14 @@ static xp_status fftw_slot_import_wisdom(const char *w) {
             else if (!strncmp(form + i, "fftw_wisdom", 11)) known = true;
         }
         int ok = 0;
-        if (known) {
+        bool room = known && probe(((size_t)1 << 20) + 8 * n); /* FFTW's parse of the form */
+        if (known && room) {
             pthread_mutex_lock(&planner_lock);
             ok = single ? fftwf_import_wisdom_from_string(form) : fftw_import_wisdom_from_string(form);
             pthread_mutex_unlock(&planner_lock);
         }
-        free(form);
+        xp_adapter_scratch_free(form, n + 1);
+        if (known && !room) return XP_ERR_NOMEM;
         if (!ok) st = XP_ERR_VALUE;
         forms++;
         s = e;

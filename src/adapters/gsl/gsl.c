@@ -1,14 +1,104 @@
-/* The GSL adapter's table and its error handling. */
+/* The GSL adapter's table and its error handling.
+ *
+ * GSL reports an error by calling the process-wide error handler, whose default
+ * prints and aborts; the handler belongs to the host program, which may set it
+ * (or restore the default) at any time. So the adapter never relies on a handler
+ * installed once: every slot runs inside a guard (guarded()) that installs
+ * xparray's handler while any slot call is in flight, on any thread, and puts the
+ * host's handler back when the last one leaves (unless the host installed another
+ * one meanwhile: that one stays). xparray's handler ignores errors raised inside
+ * a slot call (the slot checks GSL's return code) and hands every other error
+ * (the host's own GSL calls on other threads during that time) to the host's
+ * handler, or, when the host has GSL's default, does what the default does. A
+ * host that sets the handler while a slot call runs on another thread takes it
+ * over for that call too: gsl_set_error_handler is a plain global. */
 #include "gsl.h"
 
 #include <gsl/gsl_errno.h>
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 
-static pthread_once_t gsl_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t guard_lock = PTHREAD_MUTEX_INITIALIZER;
+static int guard_calls;               /* slot calls in flight, every thread (guard_lock) */
+static gsl_error_handler_t *_Atomic host; /* the host's handler while guard_calls > 0 */
+static _Thread_local int guard_depth; /* this thread is inside a slot call */
 
-static void install_handler(void) { gsl_set_error_handler_off(); }
+static void handler(const char *reason, const char *file, int line, int gsl_errno) {
+    if (guard_depth > 0) return; /* raised by our call: its return code says it */
+    gsl_error_handler_t *h = host;
+    if (h) {
+        h(reason, file, line, gsl_errno);
+        return;
+    }
+    /* the host runs GSL's default handler: print and abort, as it would */
+    fprintf(stderr, "gsl: %s:%d: ERROR: %s\nDefault GSL error handler invoked.\n", file, line,
+            reason);
+    fflush(stderr);
+    abort();
+}
 
-void xp__gsl_init(void) { pthread_once(&gsl_once, install_handler); }
+static void guard_enter(void) {
+    pthread_mutex_lock(&guard_lock);
+    if (guard_calls++ == 0) host = gsl_set_error_handler(handler);
+    pthread_mutex_unlock(&guard_lock);
+    guard_depth++;
+}
+
+static void guard_leave(void) {
+    guard_depth--;
+    pthread_mutex_lock(&guard_lock);
+    if (--guard_calls == 0) {
+        gsl_error_handler_t *now = gsl_set_error_handler(host);
+        if (now != handler) gsl_set_error_handler(now); /* the host changed it meanwhile */
+        host = NULL;
+    }
+    pthread_mutex_unlock(&guard_lock);
+}
+
+/* The slots as the table holds them: each one inside the guard. */
+static xp_status guarded_gemm(const xp_gemm_args *g) {
+    guard_enter();
+    xp_status st = xp__gsl_gemm(g);
+    guard_leave();
+    return st;
+}
+static xp_status guarded_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda,
+                               int64_t *info) {
+    guard_enter();
+    xp_status st = xp__gsl_potrf(dt, uplo, n, a, lda, info);
+    guard_leave();
+    return st;
+}
+static xp_status guarded_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
+                               int64_t *ipiv, int64_t *info) {
+    guard_enter();
+    xp_status st = xp__gsl_getrf(dt, m, n, a, lda, ipiv, info);
+    guard_leave();
+    return st;
+}
+static xp_status guarded_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
+                               void *w, int64_t *info) {
+    guard_enter();
+    xp_status st = xp__gsl_syevd(dt, jobz, uplo, n, a, lda, w, info);
+    guard_leave();
+    return st;
+}
+static xp_status guarded_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
+                              int64_t ldvr, int64_t *info) {
+    guard_enter();
+    xp_status st = xp__gsl_geev(dt, n, a, lda, w, vr, ldvr, info);
+    guard_leave();
+    return st;
+}
+static xp_status guarded_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda,
+                               void *s, void *u, int64_t ldu, void *vt, int64_t ldvt,
+                               int64_t *info) {
+    guard_enter();
+    xp_status st = xp__gsl_gesdd(dt, jobz, m, n, a, lda, s, u, ldu, vt, ldvt, info);
+    guard_leave();
+    return st;
+}
 
 xp_status xp__gsl_status(int code) {
     if (code == GSL_SUCCESS) return XP_OK;
@@ -47,11 +137,11 @@ const xp_adapter xp_adapter_gsl = {
     .library = "GNU Scientific Library",
     .routine = gsl_routine,
     .linalg = {
-        .gemm = xp__gsl_gemm,
-        .getrf = xp__gsl_getrf,
-        .potrf = xp__gsl_potrf,
-        .syevd = xp__gsl_syevd,
-        .geev = xp__gsl_geev,
-        .gesdd = xp__gsl_gesdd,
+        .gemm = guarded_gemm,
+        .getrf = guarded_getrf,
+        .potrf = guarded_potrf,
+        .syevd = guarded_syevd,
+        .geev = guarded_geev,
+        .gesdd = guarded_gesdd,
     },
 };

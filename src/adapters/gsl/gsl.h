@@ -2,20 +2,34 @@
 #ifndef XP_ADAPTER_GSL_H
 #define XP_ADAPTER_GSL_H
 
-#include "../../namespace/core.h"
+#include <xparray.h>
+#include <xparray/adapter_util.h>
+
+#include <string.h>
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_permutation.h>
+#include <gsl/gsl_vector.h>
 
 extern const xp_adapter xp_adapter_gsl;
 
-/** Installs gsl_set_error_handler_off() once, thread-safely. Every entry point of
- * the adapter calls it before its first GSL call: GSL's default handler aborts. */
-void xp__gsl_init(void);
 
 /** A status for a GSL return code: XP_OK for GSL_SUCCESS; XP_ERR_NOMEM for
  * GSL_ENOMEM; XP_ERR_BACKEND otherwise (the caller puts gsl_strerror(code) and the
  * number in its message). */
 xp_status xp__gsl_status(int code);
 
-/* slots (gsl_blas.c, gsl_linalg.c) */
+/* GSL containers over hook memory (gsl_mem.c): NULL when memory runs out; free
+ * them with xp__gsl_drop (NULL is ignored), never with gsl_*_free. */
+gsl_matrix *xp__gsl_matrix(size_t n1, size_t n2);
+gsl_matrix_complex *xp__gsl_matrix_complex(size_t n1, size_t n2);
+gsl_vector *xp__gsl_vector(size_t n);
+gsl_vector_complex *xp__gsl_vector_complex(size_t n);
+gsl_permutation *xp__gsl_permutation(size_t n);
+void xp__gsl_drop(void *obj);
+
+/* slots (gsl_blas.c, gsl_linalg.c); the table (gsl.c) calls them inside the
+ * error-handler guard */
 xp_status xp__gsl_gemm(const xp_gemm_args *g);
 xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info);
 xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,

@@ -74,7 +74,6 @@ xp_status xp__gsl_gemm(const xp_gemm_args *g) {
     xp_dtype dt = g->dtype;
     if (dt != XP_FLOAT32 && dt != XP_FLOAT64 && dt != XP_COMPLEX64 && dt != XP_COMPLEX128)
         return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     int64_t isz = (int64_t)xp_dtype_size(dt);
     view va, vb;
     if (!as_view(g->m, g->k, g->a_rs, g->a_cs, isz, g->conj_a && (dt == XP_COMPLEX64 || dt == XP_COMPLEX128), &va) ||

@@ -72,7 +72,6 @@ static xp_status numerical(int rc, int64_t *info) {
 
 xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info) {
     if (!is_real(dt) && !is_cplx(dt)) return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     bool lower = uplo == 'L' || uplo == 'l';
@@ -81,7 +80,7 @@ xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda,
      * writes L to M's lower triangle; the given triangle of `a` gets L (lower) or
      * L^H (upper), the other one is left as it was. */
     if (is_real(dt)) {
-        gsl_matrix *M = gsl_matrix_alloc((size_t)n, (size_t)n);
+        gsl_matrix *M = xp__gsl_matrix((size_t)n, (size_t)n);
         if (!M) return XP_ERR_NOMEM;
         for (int64_t i = 0; i < n; i++)
             for (int64_t j = 0; j <= i; j++) {
@@ -97,9 +96,9 @@ xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda,
                     if (lower) rset(dt, a, lda, i, j, v);
                     else rset(dt, a, lda, j, i, v);
                 }
-        gsl_matrix_free(M);
+        xp__gsl_drop(M);
     } else {
-        gsl_matrix_complex *M = gsl_matrix_complex_alloc((size_t)n, (size_t)n);
+        gsl_matrix_complex *M = xp__gsl_matrix_complex((size_t)n, (size_t)n);
         if (!M) return XP_ERR_NOMEM;
         for (int64_t i = 0; i < n; i++)
             for (int64_t j = 0; j <= i; j++) {
@@ -116,7 +115,7 @@ xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda,
                     if (lower) cset(dt, a, lda, i, j, v);
                     else cset(dt, a, lda, j, i, gsl_complex_conjugate(v));
                 }
-        gsl_matrix_complex_free(M);
+        xp__gsl_drop(M);
     }
     return numerical(rc, info);
 }
@@ -142,13 +141,12 @@ static void perm_to_ipiv(const gsl_permutation *p, int64_t m, int64_t k, int64_t
 xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
                         int64_t *info) {
     if ((!is_real(dt) && !is_cplx(dt)) || m != n) return XP_ERR_NOT_IMPLEMENTED; /* GSL: square */
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
-    gsl_permutation *p = gsl_permutation_alloc((size_t)n);
-    size_t *tmp = xp__scratch(2 * (size_t)n * sizeof(size_t));
-    gsl_matrix *R = is_real(dt) ? gsl_matrix_alloc((size_t)n, (size_t)n) : NULL;
-    gsl_matrix_complex *C = is_cplx(dt) ? gsl_matrix_complex_alloc((size_t)n, (size_t)n) : NULL;
+    gsl_permutation *p = xp__gsl_permutation((size_t)n);
+    size_t *tmp = xp_adapter_scratch(2 * (size_t)n * sizeof(size_t));
+    gsl_matrix *R = is_real(dt) ? xp__gsl_matrix((size_t)n, (size_t)n) : NULL;
+    gsl_matrix_complex *C = is_cplx(dt) ? xp__gsl_matrix_complex((size_t)n, (size_t)n) : NULL;
     int rc = GSL_ENOMEM, sign;
     if (p && tmp && (R || C)) {
         for (int64_t i = 0; i < n; i++)
@@ -171,10 +169,10 @@ xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda,
             }
         }
     }
-    gsl_permutation_free(p);
-    xp__scratch_free(tmp, 2 * (size_t)n * sizeof(size_t));
-    if (R) gsl_matrix_free(R);
-    if (C) gsl_matrix_complex_free(C);
+    xp__gsl_drop(p);
+    xp_adapter_scratch_free(tmp, 2 * (size_t)n * sizeof(size_t));
+    xp__gsl_drop(R);
+    xp__gsl_drop(C);
     return rc == GSL_SUCCESS ? XP_OK : xp__gsl_status(rc);
 }
 
@@ -208,17 +206,16 @@ static int tri_scale_exp(xp_dtype dt, const void *a, int64_t lda, int64_t n, boo
 xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda, void *w,
                         int64_t *info) {
     if (!is_real(dt) && !is_cplx(dt)) return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     bool lower = uplo == 'L' || uplo == 'l', vec = jobz == 'V' || jobz == 'v';
     size_t N = (size_t)n;
     xp_dtype wdt = dt == XP_FLOAT32 || dt == XP_COMPLEX64 ? XP_FLOAT32 : XP_FLOAT64;
-    gsl_vector *eval = gsl_vector_alloc(N);
+    gsl_vector *eval = xp__gsl_vector(N);
     int rc = GSL_ENOMEM;
     int e = tri_scale_exp(dt, a, lda, n, lower);
     if (is_real(dt)) {
-        gsl_matrix *M = gsl_matrix_alloc(N, N), *V = gsl_matrix_alloc(N, N);
+        gsl_matrix *M = xp__gsl_matrix(N, N), *V = xp__gsl_matrix(N, N);
         gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(N);
         if (eval && M && V && ws) {
             for (int64_t i = 0; i < n; i++)
@@ -234,10 +231,10 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
                     for (int64_t j = 0; j < n; j++) rset(dt, a, lda, i, j, gsl_matrix_get(V, (size_t)i, (size_t)j));
         }
         if (ws) gsl_eigen_symmv_free(ws);
-        if (M) gsl_matrix_free(M);
-        if (V) gsl_matrix_free(V);
+        xp__gsl_drop(M);
+        xp__gsl_drop(V);
     } else {
-        gsl_matrix_complex *M = gsl_matrix_complex_alloc(N, N), *V = gsl_matrix_complex_alloc(N, N);
+        gsl_matrix_complex *M = xp__gsl_matrix_complex(N, N), *V = xp__gsl_matrix_complex(N, N);
         gsl_eigen_hermv_workspace *ws = gsl_eigen_hermv_alloc(N);
         if (eval && M && V && ws) {
             for (int64_t i = 0; i < n; i++)
@@ -256,12 +253,12 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
                         cset(dt, a, lda, i, j, gsl_matrix_complex_get(V, (size_t)i, (size_t)j));
         }
         if (ws) gsl_eigen_hermv_free(ws);
-        if (M) gsl_matrix_complex_free(M);
-        if (V) gsl_matrix_complex_free(V);
+        xp__gsl_drop(M);
+        xp__gsl_drop(V);
     }
     if (rc == GSL_SUCCESS)
         for (int64_t i = 0; i < n; i++) rset(wdt, w, 1, i, 0, ldexp(gsl_vector_get(eval, (size_t)i), e));
-    if (eval) gsl_vector_free(eval);
+    xp__gsl_drop(eval);
     return numerical(rc, info);
 }
 
@@ -270,17 +267,16 @@ xp_status xp__gsl_syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, i
 xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr, int64_t ldvr,
                        int64_t *info) {
     if (!is_real(dt)) return XP_ERR_NOT_IMPLEMENTED; /* GSL has no complex nonsymmetric solver */
-    xp__gsl_init();
     *info = 0;
     if (n == 0) return XP_OK;
     size_t N = (size_t)n;
     xp_dtype cdt = dt == XP_FLOAT32 ? XP_COMPLEX64 : XP_COMPLEX128;
-    gsl_matrix *M = gsl_matrix_alloc(N, N);
-    gsl_vector_complex *eval = gsl_vector_complex_alloc(N);
+    gsl_matrix *M = xp__gsl_matrix(N, N);
+    gsl_vector_complex *eval = xp__gsl_vector_complex(N);
     /* eigvals (vr NULL) runs gsl_eigen_nonsymmv too and drops the vectors:
      * gsl_eigen_nonsymm, even with the full Schur form, lists the eigenvalues in
      * another order than nonsymmv, and eigvals must answer in eig's order */
-    gsl_matrix_complex *V = gsl_matrix_complex_alloc(N, N);
+    gsl_matrix_complex *V = xp__gsl_matrix_complex(N, N);
     gsl_eigen_nonsymmv_workspace *wv = gsl_eigen_nonsymmv_alloc(N);
     int rc = GSL_ENOMEM;
     if (M && eval && V && wv) {
@@ -295,9 +291,9 @@ xp_status xp__gsl_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, vo
                         cset(cdt, vr, ldvr, i, j, gsl_matrix_complex_get(V, (size_t)i, (size_t)j));
         }
     }
-    if (M) gsl_matrix_free(M);
-    if (eval) gsl_vector_complex_free(eval);
-    if (V) gsl_matrix_complex_free(V);
+    xp__gsl_drop(M);
+    xp__gsl_drop(eval);
+    xp__gsl_drop(V);
     if (wv) gsl_eigen_nonsymmv_free(wv);
     return numerical(rc, info);
 }
@@ -309,13 +305,12 @@ xp_status xp__gsl_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, i
     if (!is_real(dt)) return XP_ERR_NOT_IMPLEMENTED; /* GSL has no complex SVD */
     bool full = jobz == 'A' || jobz == 'a', none = jobz == 'N' || jobz == 'n';
     if (full && m != n) return XP_ERR_NOT_IMPLEMENTED; /* GSL gives the thin U only */
-    xp__gsl_init();
     *info = 0;
     if (m == 0 || n == 0) return XP_OK;
     bool tr = m < n; /* GSL needs rows >= cols: decompose A^T = U' S V'^T, A = V' S U'^T */
     size_t R = (size_t)(tr ? n : m), C = (size_t)(tr ? m : n);
-    gsl_matrix *U = gsl_matrix_alloc(R, C), *V = gsl_matrix_alloc(C, C);
-    gsl_vector *S = gsl_vector_alloc(C), *work = gsl_vector_alloc(C);
+    gsl_matrix *U = xp__gsl_matrix(R, C), *V = xp__gsl_matrix(C, C);
+    gsl_vector *S = xp__gsl_vector(C), *work = xp__gsl_vector(C);
     int rc = GSL_ENOMEM;
     if (U && V && S && work) {
         /* the core scales each matrix by a power of two before gesdd (xp__la_scale_pow2):
@@ -341,9 +336,9 @@ xp_status xp__gsl_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, i
             }
         }
     }
-    if (U) gsl_matrix_free(U);
-    if (V) gsl_matrix_free(V);
-    if (S) gsl_vector_free(S);
-    if (work) gsl_vector_free(work);
+    xp__gsl_drop(U);
+    xp__gsl_drop(V);
+    xp__gsl_drop(S);
+    xp__gsl_drop(work);
     return numerical(rc, info);
 }

@@ -7,11 +7,12 @@
 
 static xp_status XP__CAT(geev_, XP_SUF)(int N, void *a, int LA, XP_C *W, XP_C *VR, int64_t ldvr,
                                          int64_t *info) {
+    ws_block wk = {0};
     XP_T q = 0;
     XP_GEEV(COL, 'N', VR ? 'V' : 'N', N, a, LA, NULL, NULL, NULL, 1, NULL, N, &q, -1);
     size_t lw = (size_t)q + 1;
     size_t need = (lw + 2 * (size_t)N + (VR ? (size_t)N * (size_t)N : 0)) * sizeof(XP_T);
-    XP_T *ws = ws_get(need);
+    XP_T *ws = ws_take(&wk, need);
     if (!ws) return XP_ERR_NOMEM;
     XP_T *wr = ws + lw, *wi = wr + N, *v = wi + N;
     lapack_int r = XP_GEEV(COL, 'N', VR ? 'V' : 'N', N, a, LA, wr, wi, NULL, 1, VR ? v : NULL, N,
@@ -31,6 +32,7 @@ static xp_status XP__CAT(geev_, XP_SUF)(int N, void *a, int LA, XP_C *W, XP_C *V
             for (int i = 0; i < N; i++) VR[i + j * ldvr] = v[i + j * N];
         }
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }

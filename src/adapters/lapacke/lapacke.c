@@ -2,58 +2,39 @@
  * (column-major, no transposition, no NaN check — LAPACKE_set_nancheck is
  * never consulted by the _work routines), for the four float dtypes.
  *
- * Workspaces come from a per-thread cache that only grows, so repeated calls
- * (benchmarks, batches) do not fault fresh pages each time. The cache is
- * released at thread exit. Sizes beyond lapack_int pass the call down. */
-#include "../../namespace/core.h"
-#include "../../namespace/dtype_traits.h"
+ * Workspaces come from the allocator hook, one block per call (see ws_take).
+ * Sizes beyond lapack_int pass the call down. */
+#include <xparray.h>
+#include <xparray/adapter_util.h>
+
+#include <complex.h>
 
 #include <lapacke.h>
 #include <limits.h>
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define COL LAPACK_COL_MAJOR
 
-/* ---- per-thread workspace cache ---------------------------------------------- */
+/* ---- workspace ------------------------------------------------------------------ */
 
-typedef struct ws_cache {
+/* One slot call's workspace, from the allocator hook (xp_adapter_scratch): the
+ * hook sees and accounts for it, and the built-in caching allocator keeps large
+ * blocks warm for the next call. */
+typedef struct ws_block {
     void *p;
     size_t n;
-} ws_cache;
+} ws_block;
 
-static pthread_key_t ws_key;
-static pthread_once_t ws_once = PTHREAD_ONCE_INIT;
-static void ws_free(void *c) {
-    ws_cache *w = c;
-    free(w->p);
-    free(w);
-}
-static void ws_init(void) { (void)pthread_key_create(&ws_key, ws_free); }
-
-/* At least `bytes` of 64-byte-aligned workspace owned by this thread. */
-static void *ws_get(size_t bytes) {
-    pthread_once(&ws_once, ws_init);
-    ws_cache *w = pthread_getspecific(ws_key);
-    if (!w) {
-        w = calloc(1, sizeof *w);
-        if (!w) return NULL;
-        if (pthread_setspecific(ws_key, w)) {
-            free(w);
-            return NULL;
-        }
-    }
-    if (w->n < bytes) {
-        void *p = NULL;
-        size_t n = bytes + bytes / 4;
-        n = (n + 63) & ~(size_t)63;
-        if (posix_memalign(&p, 64, n)) return NULL;
-        free(w->p);
-        w->p = p;
-        w->n = n;
-    }
+/* At least `bytes` of 64-byte-aligned workspace, held in *w until ws_drop. */
+static void *ws_take(ws_block *w, size_t bytes) {
+    w->n = bytes ? bytes : 1;
+    w->p = xp_adapter_scratch(w->n);
     return w->p;
+}
+
+static void ws_drop(ws_block *w) {
+    xp_adapter_scratch_free(w->p, w->n);
+    w->p = NULL;
 }
 
 static bool fits(int64_t v) { return v >= 0 && v <= INT_MAX; }
@@ -81,10 +62,11 @@ static bool is_float(xp_dtype dt) {
 
 static xp_status getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
                        int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !fits(lda) || (tiny(m) && tiny(n)))
         return XP_ERR_NOT_IMPLEMENTED;
     int64_t mn = m < n ? m : n;
-    lapack_int *ip = ws_get((size_t)(mn ? mn : 1) * sizeof(lapack_int)), r;
+    lapack_int *ip = ws_take(&wk, (size_t)(mn ? mn : 1) * sizeof(lapack_int)), r;
     if (!ip) return XP_ERR_NOMEM;
     switch (dt) {
     case XP_FLOAT32: r = LAPACKE_sgetrf_work(COL, (int)m, (int)n, a, (int)lda, ip); break;
@@ -93,15 +75,17 @@ static xp_status getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
     default: r = LAPACKE_zgetrf_work(COL, (int)m, (int)n, a, (int)lda, ip); break;
     }
     for (int64_t i = 0; i < mn; i++) ipiv[i] = ip[i];
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
 
 static xp_status getrs(xp_dtype dt, char trans, int64_t n, int64_t nrhs, const void *a,
                        int64_t lda, const int64_t *ipiv, void *b, int64_t ldb, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(n, nrhs) || !FITS2(lda, ldb) || tiny(n))
         return XP_ERR_NOT_IMPLEMENTED;
-    lapack_int *ip = ws_get((size_t)(n ? n : 1) * sizeof(lapack_int)), r;
+    lapack_int *ip = ws_take(&wk, (size_t)(n ? n : 1) * sizeof(lapack_int)), r;
     if (!ip) return XP_ERR_NOMEM;
     for (int64_t i = 0; i < n; i++) ip[i] = (lapack_int)ipiv[i];
     int N = (int)n, R = (int)nrhs, LA = (int)lda, LB = (int)ldb;
@@ -111,12 +95,14 @@ static xp_status getrs(xp_dtype dt, char trans, int64_t n, int64_t nrhs, const v
     case XP_COMPLEX64: r = LAPACKE_cgetrs_work(COL, trans, N, R, a, LA, ip, b, LB); break;
     default: r = LAPACKE_zgetrs_work(COL, trans, N, R, a, LA, ip, b, LB); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
 
 static xp_status getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64_t *ipiv,
                        int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(n, lda) || tiny(n)) return XP_ERR_NOT_IMPLEMENTED;
     int N = (int)n, LA = (int)lda;
     double q[2] = {0, 0};
@@ -128,7 +114,7 @@ static xp_status getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64
     default: LAPACKE_zgetri_work(COL, N, a, LA, NULL, (void *)q, -1); break;
     }
     size_t lw = qsize(dt, q), ipb = ((size_t)(n ? n : 1) * sizeof(lapack_int) + 63) & ~(size_t)63;
-    char *w = ws_get(ipb + lw * esize(dt));
+    char *w = ws_take(&wk, ipb + lw * esize(dt));
     if (!w) return XP_ERR_NOMEM;
     lapack_int *ip = (lapack_int *)(void *)w;
     void *work = w + ipb;
@@ -140,6 +126,7 @@ static xp_status getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int64
     case XP_COMPLEX64: r = LAPACKE_cgetri_work(COL, N, a, LA, ip, work, L); break;
     default: r = LAPACKE_zgetri_work(COL, N, a, LA, ip, work, L); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
@@ -161,6 +148,7 @@ static xp_status potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, 
 
 static xp_status geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
                        int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !fits(lda)) return XP_ERR_NOT_IMPLEMENTED;
     int M = (int)m, N = (int)n, LA = (int)lda;
     double q[2] = {0, 0};
@@ -171,7 +159,7 @@ static xp_status geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
     default: LAPACKE_zgeqrf_work(COL, M, N, a, LA, tau, (void *)q, -1); break;
     }
     size_t lw = qsize(dt, q);
-    void *w = ws_get(lw * esize(dt));
+    void *w = ws_take(&wk, lw * esize(dt));
     if (!w) return XP_ERR_NOMEM;
     int L = (int)(lw > INT_MAX ? INT_MAX : lw);
     lapack_int r;
@@ -181,12 +169,14 @@ static xp_status geqrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
     case XP_COMPLEX64: r = LAPACKE_cgeqrf_work(COL, M, N, a, LA, tau, w, L); break;
     default: r = LAPACKE_zgeqrf_work(COL, M, N, a, LA, tau, w, L); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
 
 static xp_status orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                        const void *tau, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !FITS2(k, lda)) return XP_ERR_NOT_IMPLEMENTED;
     int M = (int)m, N = (int)n, K = (int)k, LA = (int)lda;
     double q[2] = {0, 0};
@@ -197,7 +187,7 @@ static xp_status orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
     default: LAPACKE_zungqr_work(COL, M, N, K, a, LA, tau, (void *)q, -1); break;
     }
     size_t lw = qsize(dt, q);
-    void *w = ws_get(lw * esize(dt));
+    void *w = ws_take(&wk, lw * esize(dt));
     if (!w) return XP_ERR_NOMEM;
     int L = (int)(lw > INT_MAX ? INT_MAX : lw);
     lapack_int r;
@@ -207,12 +197,14 @@ static xp_status orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
     case XP_COMPLEX64: r = LAPACKE_cungqr_work(COL, M, N, K, a, LA, tau, w, L); break;
     default: r = LAPACKE_zungqr_work(COL, M, N, K, a, LA, tau, w, L); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
 
 static xp_status gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, void *tau,
                        int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !fits(lda)) return XP_ERR_NOT_IMPLEMENTED;
     int M = (int)m, N = (int)n, LA = (int)lda;
     double q[2] = {0, 0};
@@ -223,7 +215,7 @@ static xp_status gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
     default: LAPACKE_zgelqf_work(COL, M, N, a, LA, tau, (void *)q, -1); break;
     }
     size_t lw = qsize(dt, q);
-    void *w = ws_get(lw * esize(dt));
+    void *w = ws_take(&wk, lw * esize(dt));
     if (!w) return XP_ERR_NOMEM;
     int L = (int)(lw > INT_MAX ? INT_MAX : lw);
     lapack_int r;
@@ -233,12 +225,14 @@ static xp_status gelqf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, 
     case XP_COMPLEX64: r = LAPACKE_cgelqf_work(COL, M, N, a, LA, tau, w, L); break;
     default: r = LAPACKE_zgelqf_work(COL, M, N, a, LA, tau, w, L); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
 
 static xp_status orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, int64_t lda,
                        const void *tau, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !FITS2(k, lda)) return XP_ERR_NOT_IMPLEMENTED;
     int M = (int)m, N = (int)n, K = (int)k, LA = (int)lda;
     double q[2] = {0, 0};
@@ -249,7 +243,7 @@ static xp_status orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
     default: LAPACKE_zunglq_work(COL, M, N, K, a, LA, tau, (void *)q, -1); break;
     }
     size_t lw = qsize(dt, q);
-    void *w = ws_get(lw * esize(dt));
+    void *w = ws_take(&wk, lw * esize(dt));
     if (!w) return XP_ERR_NOMEM;
     int L = (int)(lw > INT_MAX ? INT_MAX : lw);
     lapack_int r;
@@ -259,6 +253,7 @@ static xp_status orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
     case XP_COMPLEX64: r = LAPACKE_cunglq_work(COL, M, N, K, a, LA, tau, w, L); break;
     default: r = LAPACKE_zunglq_work(COL, M, N, K, a, LA, tau, w, L); break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
@@ -267,6 +262,7 @@ static xp_status orglq(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, in
 
 static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, int64_t lda,
                        void *w, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(n, lda)) return XP_ERR_NOT_IMPLEMENTED;
     int N = (int)n, LA = (int)lda;
     double q[2] = {0, 0}, rq = 0;
@@ -290,7 +286,7 @@ static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, in
     }
     size_t lw = (size_t)q[0] + 1, lrw = (size_t)rq + 1, liw = (size_t)(iq > 0 ? iq : 1);
     size_t b1 = (lw * esize(dt) + 63) & ~(size_t)63, b2 = (lrw * rsize(dt) + 63) & ~(size_t)63;
-    char *ws = ws_get(b1 + b2 + liw * sizeof(lapack_int));
+    char *ws = ws_take(&wk, b1 + b2 + liw * sizeof(lapack_int));
     if (!ws) return XP_ERR_NOMEM;
     void *work = ws, *rwork = ws + b1;
     lapack_int *iwork = (lapack_int *)(void *)(ws + b1 + b2);
@@ -305,6 +301,7 @@ static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, in
         r = LAPACKE_zheevd_work(COL, jobz, uplo, N, a, LA, w, work, L, rwork, LR, iwork, LI);
         break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
@@ -330,6 +327,7 @@ static xp_status syevd(xp_dtype dt, char jobz, char uplo, int64_t n, void *a, in
 
 static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, void *vr,
                       int64_t ldvr, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(n, lda) || !fits(ldvr)) return XP_ERR_NOT_IMPLEMENTED;
     int N = (int)n, LA = (int)lda, LV = (int)ldvr;
     lapack_int r = 0;
@@ -341,7 +339,7 @@ static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, voi
         float rq[2] = {0, 0};
         LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, &q, -1, rq);
         size_t lw = (size_t)crealf(q) + 1;
-        xp_c64_t *ws = ws_get(lw * sizeof(xp_c64_t) + 2 * (size_t)N * sizeof(float) + 8);
+        xp_c64_t *ws = ws_take(&wk, lw * sizeof(xp_c64_t) + 2 * (size_t)N * sizeof(float) + 8);
         if (!ws) return XP_ERR_NOMEM;
         r = LAPACKE_cgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, ws,
                                (int)lw, (float *)(void *)(ws + lw));
@@ -352,13 +350,14 @@ static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, voi
         double rq[2] = {0, 0};
         LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, &q, -1, rq);
         size_t lw = (size_t)creal(q) + 1;
-        xp_c128_t *ws = ws_get(lw * sizeof(xp_c128_t) + 2 * (size_t)N * sizeof(double) + 8);
+        xp_c128_t *ws = ws_take(&wk, lw * sizeof(xp_c128_t) + 2 * (size_t)N * sizeof(double) + 8);
         if (!ws) return XP_ERR_NOMEM;
         r = LAPACKE_zgeev_work(COL, 'N', vr ? 'V' : 'N', N, a, LA, w, vl, 1, vr, LV, ws,
                                (int)lw, (double *)(void *)(ws + lw));
         break;
     }
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }
@@ -367,6 +366,7 @@ static xp_status geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, voi
 
 static xp_status gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, int64_t lda,
                        void *s, void *u, int64_t ldu, void *vt, int64_t ldvt, int64_t *info) {
+    ws_block wk = {0};
     if (!is_float(dt) || !FITS2(m, n) || !fits(lda) || !FITS2(ldu, ldvt))
         return XP_ERR_NOT_IMPLEMENTED;
     int M = (int)m, N = (int)n, LA = (int)lda, LU = (int)(ldu ? ldu : 1),
@@ -401,7 +401,7 @@ static xp_status gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, in
     size_t b1 = (lw * esize(dt) + 63) & ~(size_t)63, b2 = (lrw * rsize(dt) + 63) & ~(size_t)63;
     size_t liw = (size_t)(8 * (mn ? mn : 1));
     bool cx = dt == XP_COMPLEX64 || dt == XP_COMPLEX128;
-    char *ws = ws_get(b1 + (cx ? b2 : 0) + liw * sizeof(lapack_int));
+    char *ws = ws_take(&wk, b1 + (cx ? b2 : 0) + liw * sizeof(lapack_int));
     if (!ws) return XP_ERR_NOMEM;
     void *work = ws, *rwork = ws + b1;
     lapack_int *iwork = (lapack_int *)(void *)(ws + b1 + (cx ? b2 : 0));
@@ -416,6 +416,7 @@ static xp_status gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, in
         r = LAPACKE_zgesdd_work(COL, jobz, M, N, a, LA, s, u, LU, vt, LV, work, L, rwork, iwork);
         break;
     }
+    ws_drop(&wk);
     *info = r;
     return XP_OK;
 }

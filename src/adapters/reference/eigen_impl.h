@@ -97,7 +97,7 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
     *info = 0;
     if (n == 0) return XP_OK;
     size_t nn = (size_t)n * (size_t)n, bytes = (wantv ? 2 : 1) * nn * sizeof(XP_T);
-    XP_T *h = xp__scratch(bytes);
+    XP_T *h = xp_adapter_scratch(bytes);
     if (!h) return XP_ERR_NOMEM;
     XP_T *v = wantv ? h + nn : NULL;
     bool up = uplo == 'U';
@@ -110,7 +110,7 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
     XP_R amax = F_(amax_)(n, n, h, n);
     if (amax < 0) { /* NaN or infinity: LAPACK's drivers fail the same way */
         *info = 1;
-        xp__scratch_free(h, bytes);
+        xp_adapter_scratch_free(h, bytes);
         return XP_OK;
     }
     int ex = F_(scale_)(n, n, h, n, amax);
@@ -150,7 +150,7 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
     }
     if (left) { /* LAPACK: info = how many off-diagonal elements did not converge */
         *info = left;
-        xp__scratch_free(h, bytes);
+        xp_adapter_scratch_free(h, bytes);
         return XP_OK;
     }
     for (int64_t i = 0; i < n; i++) w[i] = (XP_R)ldexp((double)XP_RE(E_(h, i, i, n)), ex);
@@ -173,7 +173,7 @@ static xp_status F_(heevj_)(bool wantv, char uplo, int64_t n, XP_T *a, int64_t l
     if (wantv)
         for (int64_t j = 0; j < n; j++)
             for (int64_t i = 0; i < n; i++) E_(a, i, j, lda) = E_(v, i, j, n);
-    xp__scratch_free(h, bytes);
+    xp_adapter_scratch_free(h, bytes);
     return XP_OK;
 }
 
@@ -240,7 +240,7 @@ static xp_status F_(gesvj_)(char jobz, int64_t m, int64_t n, const XP_T *a, int6
     size_t mn = (size_t)M * (size_t)N, nn = (size_t)N * (size_t)N, ml = (size_t)M * (size_t)lc;
     size_t elems = mn + (wantv ? nn + 2 * ml + (size_t)N : 0);
     size_t bytes = elems * sizeof(XP_T);
-    XP_T *w = xp__scratch(bytes);
+    XP_T *w = xp_adapter_scratch(bytes);
     if (!w) return XP_ERR_NOMEM;
     XP_T *v = wantv ? w + mn : NULL, *l = wantv ? v + nn : NULL, *tq = wantv ? l + ml : NULL;
     XP_T *tau = wantv ? tq + ml : NULL;
@@ -316,7 +316,7 @@ static xp_status F_(gesvj_)(char jobz, int64_t m, int64_t n, const XP_T *a, int6
     }
     for (int64_t j = 0; j < N; j++) s[j] = (XP_R)ldexp((double)s[j], ex);
 out:
-    xp__scratch_free(w, bytes);
+    xp_adapter_scratch_free(w, bytes);
     return XP_OK;
 }
 
@@ -355,7 +355,7 @@ static xp_status F_(geevqr_)(int64_t n, XP_T *a, int64_t lda, XP_T *w, XP_T *vr,
         return XP_OK;
     }
     size_t nn = (size_t)n * (size_t)n, bytes = ((wantv ? nn : 0) + 2 * (size_t)n) * sizeof(XP_T);
-    XP_T *z = xp__scratch(bytes);
+    XP_T *z = xp_adapter_scratch(bytes);
     if (!z) return XP_ERR_NOMEM;
     XP_T *x = z + (wantv ? nn : 0), *hv = x + n;
     int ex = F_(scale_)(n, n, a, lda, amax);
@@ -520,7 +520,7 @@ static xp_status F_(geevqr_)(int64_t n, XP_T *a, int64_t lda, XP_T *w, XP_T *vr,
     }
     for (int64_t i = 0; i < n; i++) w[i] = (XP_T)ldexp(1.0, ex) * w[i];
 out:
-    xp__scratch_free(z, bytes);
+    xp_adapter_scratch_free(z, bytes);
     return XP_OK;
 }
 #undef RABS_

@@ -5,14 +5,16 @@
 
 #include <xparray.h>
 
-#include "../../namespace/dtype_traits.h"
+#include <xparray/adapter_util.h>
+
+#include <complex.h>
 
 /* C11's CMPLX/CMPLXF: glibc defines them for GCC only. */
 #if !defined(CMPLX) || !defined(CMPLXF)
 #undef CMPLX
 #undef CMPLXF
-#define CMPLX(x, y) xp__cmplx((x), (y))
-#define CMPLXF(x, y) xp__cmplxf((x), (y))
+#define CMPLX(x, y) xp_cmplx((x), (y))
+#define CMPLXF(x, y) xp_cmplxf((x), (y))
 #endif
 
 #define XP_CAT_(a, b) a##b

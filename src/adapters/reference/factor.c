@@ -4,8 +4,10 @@
  * (gesdd: one-sided Jacobi) and the general eigensolver (geev: Hessenberg +
  * shifted complex QR) from eigen_impl.h. */
 #include "reference.h"
-#include "../../namespace/core.h"
-#include "../../namespace/dtype_traits.h"
+#include <xparray.h>
+#include <xparray/adapter_util.h>
+
+#include <complex.h>
 
 #include <complex.h>
 #include <float.h>
@@ -178,7 +180,7 @@ xp_status xp__ref_getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int6
         }
     }
     size_t bytes = (size_t)n * (size_t)n * xp_dtype_size(dt);
-    void *lu = xp__scratch(bytes ? bytes : 1);
+    void *lu = xp_adapter_scratch(bytes ? bytes : 1);
     if (!lu) return XP_ERR_NOMEM;
 #define C_(s, T)                                                            \
     do {                                                                    \
@@ -198,7 +200,7 @@ xp_status xp__ref_getri(xp_dtype dt, int64_t n, void *a, int64_t lda, const int6
     default: break;
     }
 #undef C_
-    xp__scratch_free(lu, bytes ? bytes : 1);
+    xp_adapter_scratch_free(lu, bytes ? bytes : 1);
     return XP_OK;
 }
 
@@ -222,7 +224,7 @@ xp_status xp__ref_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, i
                         const void *tau, int64_t *info) {
     *info = 0;
     size_t is = xp_dtype_size(dt), bytes = (size_t)m * (size_t)(k ? k : 1) * is;
-    char *v = xp__scratch(bytes ? bytes : 1);
+    char *v = xp_adapter_scratch(bytes ? bytes : 1);
     if (!v) return XP_ERR_NOMEM;
     for (int64_t j = 0; j < k; j++)
         memcpy(v + (size_t)(j * m) * is, (char *)a + (size_t)(j * lda) * is, (size_t)m * is);
@@ -235,7 +237,7 @@ xp_status xp__ref_orgqr(xp_dtype dt, int64_t m, int64_t n, int64_t k, void *a, i
     default: break;
     }
 #undef C_
-    xp__scratch_free(v, bytes ? bytes : 1);
+    xp_adapter_scratch_free(v, bytes ? bytes : 1);
     return XP_OK;
 }
 
@@ -271,7 +273,7 @@ xp_status xp__ref_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, vo
     if (dt != XP_FLOAT32 && dt != XP_FLOAT64) return XP_ERR_NOT_IMPLEMENTED;
     xp_dtype ct = dt == XP_FLOAT32 ? XP_COMPLEX64 : XP_COMPLEX128;
     size_t bytes = (size_t)(n ? n : 1) * (size_t)(n ? n : 1) * xp_dtype_size(ct);
-    void *c = xp__scratch(bytes);
+    void *c = xp_adapter_scratch(bytes);
     if (!c) return XP_ERR_NOMEM;
     xp_status st;
     if (dt == XP_FLOAT32) {
@@ -287,6 +289,6 @@ xp_status xp__ref_geev(xp_dtype dt, int64_t n, void *a, int64_t lda, void *w, vo
             for (int64_t i = 0; i < n; i++) C[i + j * n] = A[i + j * lda];
         st = geevqr_c128(n, C, n, w, vr, ldvr, info);
     }
-    xp__scratch_free(c, bytes);
+    xp_adapter_scratch_free(c, bytes);
     return st;
 }

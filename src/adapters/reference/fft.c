@@ -7,15 +7,25 @@
  * double for both precisions (float32 data is converted on the way in and out).
  * Batches and multi-dimensional problems are done line by line: each line is
  * gathered into a contiguous buffer, transformed and scattered back, so any
- * strides (negative included) work. */
+ * strides (negative included) work. Every buffer comes from the allocator hook
+ * (xp_adapter_scratch). */
 #include "reference.h"
+
+#include <xparray/adapter_util.h>
 
 #include <math.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct { double re, im; } cx;
+
+/* n complex values of scratch (zeroed when asked), through the allocator hook. */
+static cx *cx_alloc(int64_t n, bool zero) {
+    cx *p = xp_adapter_scratch(sizeof(cx) * (size_t)n);
+    if (p && zero) memset(p, 0, sizeof(cx) * (size_t)n);
+    return p;
+}
+static void cx_free(cx *p, int64_t n) { xp_adapter_scratch_free(p, sizeof(cx) * (size_t)n); }
 
 static inline cx cmul(cx a, cx b) { return (cx){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
 
@@ -92,22 +102,21 @@ static void rec(const cx *in, int64_t s, cx *out, int64_t n, const cx *tw, int64
 static bool dft_line(cx *buf, int64_t n, int sign) {
     if (n == 1) return true;
     if (smooth(n)) {
-        cx *tw = malloc(sizeof(cx) * (size_t)n), *tmp = malloc(sizeof(cx) * (size_t)n);
+        cx *tw = cx_alloc(n, false), *tmp = cx_alloc(n, false);
         bool ok = tw && tmp;
         if (ok) {
             twiddles(tw, n, sign);
             rec(buf, 1, tmp, n, tw, 1, sign);
             memcpy(buf, tmp, sizeof(cx) * (size_t)n);
         }
-        free(tw);
-        free(tmp);
+        cx_free(tw, n);
+        cx_free(tmp, n);
         return ok;
     }
     /* Bluestein: X_k = c_k sum_j (x_j c_j) d_(k-j), c_k = e^(s pi i k^2/n), d = conj(c). */
     int64_t M = 1;
     while (M < 2 * n - 1) M *= 2;
-    cx *c = malloc(sizeof(cx) * (size_t)n), *a = calloc((size_t)M, sizeof(cx)),
-       *b = calloc((size_t)M, sizeof(cx));
+    cx *c = cx_alloc(n, false), *a = cx_alloc(M, true), *b = cx_alloc(M, true);
     bool ok = c && a && b;
     if (ok) {
         const double pi = 3.14159265358979323846264338327950288;
@@ -130,9 +139,9 @@ static bool dft_line(cx *buf, int64_t n, int sign) {
                 buf[k] = (cx){v.re / (double)M, v.im / (double)M};
             }
     }
-    free(c);
-    free(a);
-    free(b);
+    cx_free(c, n);
+    cx_free(a, M);
+    cx_free(b, M);
     return ok;
 }
 
@@ -168,7 +177,7 @@ static void store(const side *s, int64_t i, cx v) {
 static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iodim axis, int nb,
                  const xp_fft_iodim *batch) {
     int64_t n = axis.n, nin = kind == 2 ? n / 2 + 1 : n, nout = kind == 1 ? n / 2 + 1 : n;
-    cx *buf = malloc(sizeof(cx) * (size_t)n);
+    cx *buf = cx_alloc(n, false);
     if (!buf) return false;
     int64_t idx[2 * XP_MAX_NDIM] = {0};
     bool ok = true;
@@ -187,7 +196,7 @@ static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iod
         while (d >= 0 && ++idx[d] == batch[d].n) idx[d--] = 0;
         if (d < 0) break;
     }
-    free(buf);
+    cx_free(buf, n);
     return ok;
 }
 

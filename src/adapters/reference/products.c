@@ -1,8 +1,10 @@
 /* The reference gemm slot: every numeric dtype (integers wrap, as NumPy's do),
  * any strides, cache-blocked. */
 #include "reference.h"
-#include "../../namespace/core.h"
-#include "../../namespace/dtype_traits.h"
+#include <xparray.h>
+#include <xparray/adapter_util.h>
+
+#include <complex.h>
 
 #include <string.h>
 

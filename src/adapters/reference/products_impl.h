@@ -36,7 +36,7 @@ static xp_status XP__CAT(gemm_, XP_SUF)(const xp_gemm_args *g) {
     const int64_t kb0 = k < KB ? k : KB, nb0 = n < NB ? n : NB;
     size_t bytes = (size_t)kb0 * (size_t)nb0 * sizeof(XP_T);
     XP_T stackbuf[64];
-    XP_T *bp = bytes <= sizeof stackbuf ? stackbuf : xp__scratch(bytes);
+    XP_T *bp = bytes <= sizeof stackbuf ? stackbuf : xp_adapter_scratch(bytes);
     if (!bp) return XP_ERR_NOMEM;
     for (int64_t bt = 0; bt < g->batch; bt++) {
         const char *A = g->a + bt * g->a_bs, *B = g->b + bt * g->b_bs;
@@ -69,7 +69,7 @@ static xp_status XP__CAT(gemm_, XP_SUF)(const xp_gemm_args *g) {
             }
         }
     }
-    if (bp != stackbuf) xp__scratch_free(bp, bytes);
+    if (bp != stackbuf) xp_adapter_scratch_free(bp, bytes);
     return XP_OK;
 }
 

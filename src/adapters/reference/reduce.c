@@ -5,7 +5,8 @@
 #pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
 #endif
 #include "reference.h"
-#include "../../namespace/core.h"
+#include <xparray.h>
+#include <xparray/adapter_util.h>
 
 #include <complex.h>
 #include <stdint.h>
