@@ -173,7 +173,7 @@ TEST(Storage, FlatFunctionsRunTheKindsTableWithWeakScalars) {
     EXPECT_EQ(xp_array_namespace(r.get(), NULL), store_table());
     EXPECT_EQ(xp_array_storage(r, nullptr), &store_ops);
     EXPECT_EQ(reals(r), (std::vector<double>{1.5, 2.5, 3.5}));
-    Arr l(xp_add(Arr(xp_int(1)), x));
+    Arr l(xp_add(Arr(xp_float(1)), x));
     EXPECT_EQ(reals(l), (std::vector<double>{2, 3, 4}));
     EXPECT_EQ(add_calls, before + 2);
     // another table's results join the caller's scope
