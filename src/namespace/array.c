@@ -76,7 +76,11 @@ static void free_object(xp_array *a) { xp__mfree(a, a->alloc_size, &a->alloc); }
 static void buffer_release(xp_buffer *b) {
     if (!b) return;
     if (atomic_fetch_sub_explicit(&b->refcount, 1, memory_order_acq_rel) != 1) return;
-    if (b->owned) {
+    if (__builtin_expect(b->storage != NULL, 0)) {
+        if (b->storage->release) b->storage->release(b->storage_ctx);
+        buffer_release(b->host);
+        xp__mfree(b, b->alloc_size, &b->alloc);
+    } else if (b->owned) {
         xp__mfree(b, b->alloc_size, &b->alloc);
     } else {
         if (b->deleter) b->deleter(b->data, b->deleter_ctx);
@@ -219,8 +223,6 @@ XP_API void xp_release(const xp_array *cx) {
     xp_array *x = (xp_array *)cx;
     if (!x || (x->flags & XP__F_STATIC)) return;
     if (atomic_fetch_sub_explicit(&x->refcount, 1, memory_order_acq_rel) != 1) return;
-    if (__builtin_expect(x->storage != NULL, 0) && x->storage->release)
-        x->storage->release(x->storage_ctx);
     buffer_release(x->buf);
     free_object(x);
 }
@@ -244,14 +246,26 @@ XP_API xp_array *xp_array_new_stored(const xp_namespace *ns, const xp_storage_op
     if (!err) err = xp__check_dtype(fn, "dtype", dtype);
     if (!err) err = xp__check_shape(fn, ndim, shape, dtype, &size);
     xp_array *a = err ? NULL : new_object(ndim);
-    if (!err && !a) err = xp__oom();
+    xp_allocator used;
+    xp_buffer *b = a ? xp__malloc(sizeof *b, &used) : NULL;
+    if (!err && !b) {
+        if (a) free_object(a);
+        err = xp__oom();
+    }
     if (err) {
         if (ops && ops->release) ops->release(ctx);
         XP_LEAVE(err);
     }
+    memset(b, 0, sizeof *b);
+    atomic_init(&b->refcount, 1);
+    b->nbytes = (size_t)size * xp_dtype_size(dtype);
+    b->alloc = used;
+    b->alloc_size = sizeof *b;
+    b->device = device;
+    b->storage = ops;
+    b->storage_ctx = ctx;
+    a->buf = b;
     a->ns = ns;
-    a->storage = ops;
-    a->storage_ctx = ctx;
     a->dtype = dtype;
     a->size = size;
     a->device = device;
@@ -262,15 +276,15 @@ XP_API xp_array *xp_array_new_stored(const xp_namespace *ns, const xp_storage_op
 }
 
 XP_API const xp_storage_ops *xp_array_storage(const xp_array *x, void **ctx) {
-    bool stored = x && !(x->flags & XP__F_ERROR) && x->storage;
-    if (ctx) *ctx = stored ? x->storage_ctx : NULL;
-    return stored ? x->storage : NULL;
+    bool stored = x && !(x->flags & XP__F_ERROR) && x->buf->storage;
+    if (ctx) *ctx = stored ? x->buf->storage_ctx : NULL;
+    return stored ? x->buf->storage : NULL;
 }
 
 /* The one-line description of a stored array's storage. */
 static void describe(const xp_array *x, char *buf, size_t cap) {
-    int k = x->storage->describe ? x->storage->describe(x, x->storage_ctx, buf, cap) : -1;
-    if (k < 0) snprintf(buf, cap, "%s", x->storage->name);
+    int k = x->buf->storage->describe ? x->buf->storage->describe(x, x->buf->storage_ctx, buf, cap) : -1;
+    if (k < 0) snprintf(buf, cap, "%s", x->buf->storage->name);
 }
 
 xp_array *xp__stored_error(const char *fn, const char *arg, const xp_array *x) {
@@ -279,36 +293,35 @@ xp_array *xp__stored_error(const char *fn, const char *arg, const xp_array *x) {
     return xp__error(XP_ERR_DEVICE, fn,
                      "argument '%s' is a '%s' array (%s), not host memory: the '%s' flavor's "
                      "functions take host arrays; use the flat function or the array's own table",
-                     arg, x->storage->name, where, xp__flavor_name);
+                     arg, x->buf->storage->name, where, xp__flavor_name);
 }
 
 xp_array *xp__stored_to_host(const char *fn, const xp_array *x, xp_device dev) {
     xp_array *r = xp__new(fn, x->dtype, x->ndim, x->shape, dev);
     if (xp_failed(r)) return r;
-    xp_status st = x->storage->to_host(x, x->storage_ctx, xp__data(r));
+    xp_status st = x->buf->storage->to_host(x, x->buf->storage_ctx, xp__data(r));
     if (st == XP_OK) return r;
     xp_release(r);
     char where[160];
     describe(x, where, sizeof where);
     return xp__error(st, fn, "argument 'x': the '%s' storage could not copy its elements (%s) "
-                             "to host memory", x->storage->name, where);
+                             "to host memory", x->buf->storage->name, where);
 }
 
 /* The host copy behind the raw accessors of a stored array: made once, by the
  * first caller (a racing second copy is dropped), owned by the array. */
-static char *host_copy(const xp_array *cx) {
-    xp_array *x = (xp_array *)cx;
-    xp_buffer *b = __atomic_load_n(&x->buf, __ATOMIC_ACQUIRE);
+static char *host_copy(const xp_array *x) {
+    xp_buffer *b = __atomic_load_n(&x->buf->host, __ATOMIC_ACQUIRE);
     if (b) return b->data;
     size_t nbytes = (size_t)x->size * xp_dtype_size(x->dtype);
     xp_buffer *nb = new_buffer(nbytes, x->device);
     if (!nb) return NULL;
-    if (x->storage->to_host(x, x->storage_ctx, nb->data) != XP_OK) {
+    if (x->buf->storage->to_host(x, x->buf->storage_ctx, nb->data) != XP_OK) {
         buffer_release(nb);
         return NULL;
     }
     xp_buffer *expected = NULL;
-    if (__atomic_compare_exchange_n(&x->buf, &expected, nb, false, __ATOMIC_ACQ_REL,
+    if (__atomic_compare_exchange_n(&x->buf->host, &expected, nb, false, __ATOMIC_ACQ_REL,
                                     __ATOMIC_ACQUIRE))
         return nb->data;
     buffer_release(nb);
@@ -337,7 +350,7 @@ XP_API xp_device xp_array_device(const xp_array *x) {
 }
 XP_API void *xp_array_data(const xp_array *x) {
     if (!VALID(x)) return NULL;
-    if (x->storage) return host_copy(x);
+    if (x->buf->storage) return host_copy(x);
     if (XP_DEVICE_TYPE(x->device) != 1) return NULL;
     return xp__data(x);
 }
@@ -346,9 +359,6 @@ XP_API bool xp_array_is_readonly(const xp_array *x) {
 }
 XP_API bool xp_array_is_c_contiguous(const xp_array *x) { return VALID(x) && xp__is_c_contig(x); }
 XP_API bool xp_array_shares_memory(const xp_array *a, const xp_array *b) {
-    if (!VALID(a) || !VALID(b)) return false;
-    if (a->storage || b->storage) /* one storage handle: the same elements */
-        return a->storage == b->storage && a->storage_ctx == b->storage_ctx;
-    return a->buf == b->buf;
+    return VALID(a) && VALID(b) && a->buf == b->buf; /* stored: one storage record */
 }
 XP_API bool xp_array_is_weak(const xp_array *x) { return VALID(x) && x->weak != XP__WEAK_NONE; }

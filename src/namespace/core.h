@@ -24,6 +24,13 @@ typedef struct xp_buffer {
     size_t alloc_size;   /* bytes asked of it, header included */
     xp_device device;
     bool owned;          /* block = this header followed by the data */
+    /* A stored array's elements (storage.h): NULL for host memory. Then `data` is
+     * NULL and `host` the host copy behind the raw accessors, made on the first
+     * raw access. Kept here, not in the array object, so host arrays keep their
+     * object size. */
+    const xp_storage_ops *storage;
+    void *storage_ctx;   /* the owning flavor's handle on the elements */
+    struct xp_buffer *host;
 } xp_buffer;
 
 enum {
@@ -46,11 +53,7 @@ struct xp_array {
     int64_t offset;      /* bytes from buf->data to element [0,...,0] */
     xp_device device;
     const xp_namespace *ns;
-    xp_buffer *buf;      /* host memory; for a stored array its host copy, made on
-                          * the first raw access (NULL until then) */
-    const xp_storage_ops *storage; /* NULL: host memory; else the operations of the
-                                    * flavor that keeps the elements (storage.h) */
-    void *storage_ctx;   /* that flavor's handle on them */
+    xp_buffer *buf;      /* host memory, or a stored array's storage record */
     xp_allocator alloc;  /* the allocator that made this object */
     size_t alloc_size;
     int64_t *shape;      /* ndim extents */
@@ -108,9 +111,8 @@ xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *s
  * buffer). Read-only iff base is. The caller guarantees the extent is in bounds. */
 xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
                    const int64_t *shape, const int64_t *strides, int64_t offset);
-/** A stored array: NULL-free checks for the eager bodies, which work on host
- * memory only. xp__check refuses stored arrays (XP_ERR_DEVICE naming fn/arg). */
-static inline bool xp__is_stored(const xp_array *x) { return x->storage != NULL; }
+/* Stored arrays (storage.h): the eager bodies work on host memory only, and
+ * xp__check refuses a stored array (XP_ERR_DEVICE naming fn and arg). */
 /** The error for a stored array handed to an eager body. */
 xp_array *xp__stored_error(const char *fn, const char *arg, const xp_array *x);
 /** Writes a stored array's elements, C order, into a new host array of this

@@ -411,16 +411,16 @@ static xp_array *from_stored(const char *fn, const xp_array *x, const xp_asarray
     if (err) return err;
     if (opts && opts->copy == XP_COPY_FALSE)
         return xp__error(XP_ERR_VALUE, fn, "argument 'copy': copy=False, but a '%s' array "
-                         "needs a copy to reach host memory", x->storage->name);
+                         "needs a copy to reach host memory", x->buf->storage->name);
     if (!xp__device_known(want)) {
         xp_array *out = NULL;
-        xp_status st = x->storage->to_device ? x->storage->to_device(x, x->storage_ctx, want, &out)
+        xp_status st = x->buf->storage->to_device ? x->buf->storage->to_device(x, x->buf->storage_ctx, want, &out)
                                              : XP_ERR_DEVICE;
         if (st == XP_OK && out) return out;
         if (out) xp_release(out);
         return xp__error(st == XP_OK ? XP_ERR_DEVICE : st, fn,
                          "argument 'device': the '%s' array cannot be copied to device (%d, %d)",
-                         x->storage->name, (int)XP_DEVICE_TYPE(want), (int)XP_DEVICE_ID(want));
+                         x->buf->storage->name, (int)XP_DEVICE_TYPE(want), (int)XP_DEVICE_ID(want));
     }
     xp_array *h = xp__stored_to_host(fn, x, want);
     if (xp_failed(h) || !opts || !opts->dtype || opts->dtype == h->dtype) return h;
@@ -433,7 +433,7 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
     static const char fn[] = "xp_asarray";
     XP_ENTER;
     xp_device dev;
-    if (x && !(x->flags & XP__F_ERROR) && x->storage) XP_LEAVE(from_stored(fn, x, opts));
+    if (x && !(x->flags & XP__F_ERROR) && x->buf->storage) XP_LEAVE(from_stored(fn, x, opts));
     xp_array *err = xp__check(fn, "obj", x);
     if (!err && opts && opts->dtype) err = xp__check_dtype(fn, "dtype", opts->dtype);
     if (!err) err = xp__check_device(fn, opts && opts->device ? opts->device : x->device, &dev);

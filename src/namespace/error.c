@@ -76,7 +76,7 @@ XP_API xp_array *xp_error_new(xp_status status, const char *message) {
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x) {
     if (!x) return xp__error(XP_ERR_TYPE, fn, "argument '%s' is NULL", arg);
     if (x->flags & XP__F_ERROR) return xp_retain(x);
-    if (__builtin_expect(x->storage != NULL, 0)) return xp__stored_error(fn, arg, x);
+    if (__builtin_expect(x->buf->storage != NULL, 0)) return xp__stored_error(fn, arg, x);
     return NULL;
 }
 
