@@ -6,6 +6,7 @@
 
 #include "xparray/types.h"
 #include "xparray/array.h"
+#include "xparray/storage.h"
 #include "xparray/data_types.h"
 #include "xparray/creation.h"
 #include "xparray/elementwise.h"

@@ -98,17 +98,20 @@ XP_API const xp_namespace *xp_namespace_default(void);
  * refused: see xp_adapters_status). A loaded flavor allocates through this
  * library's allocator hook (xp_set_allocator), whenever it was set.
  *
- * Arrays made through a loaded table belong to it: `x->ns` is that table, so
- * xp_array_namespace(x) returns it and code written against the table keeps
- * working on them. The flat `xp_*` functions always run the code of the flavor
- * the program linked: given another flavor's arrays they compute with the linked
- * flavor's adapters and return arrays of the linked flavor (both flavors share
- * one array layout, so reading and releasing another flavor's arrays with the
- * flat functions is safe). Scopes are per library: xp_scope_begin() of the
- * linked library does not collect arrays returned by a loaded table's functions —
- * release those with xp_release(). Mixing arrays of two flavors in one call is
- * refused by xp_array_namespace (XP_ERR_VALUE); move data between flavors with
- * DLPack or a copy. */
+ * Arrays made through a loaded table belong to it: xp_array_namespace(x) returns
+ * that table, and the flat `xp_*` functions run its code on them: `xp_add(x, y)`
+ * runs the table of the first of its array arguments that is not NULL, an error
+ * array or a weak scalar (array_namespace), and returns that flavor's arrays;
+ * a function without array arguments runs the linked flavor. Results that the
+ * flat functions return join the linked library's innermost scope, whichever
+ * flavor made them; arrays returned by calling a loaded table's members directly
+ * (`ns->add`) are that library's and are not collected by the linked library's
+ * xp_scope_begin() — release those with xp_release(). Reading and releasing
+ * another flavor's arrays with the flat functions is safe: an array is freed by
+ * the code of the library that made it. A table's members run that flavor's
+ * code on whatever arrays they are given. Mixing arrays of two flavors in one
+ * call is refused by xp_array_namespace (XP_ERR_VALUE); move data between
+ * flavors with DLPack or a copy. */
 XP_API const xp_namespace *xp_namespace_by_name(const char *name, xp_status *status);
 
 /** `array_namespace(*arrays)`: the table owning `n` arrays (weak scalars adopt the

@@ -13,3 +13,14 @@ const xp_adapter *const xp__flavor_adapters[] = {
     &xp_adapter_reference,
     NULL,
 };
+
+/* Host memory: the CPU (the default device) and a second host device, CPU1, for
+ * code that tests its device handling (as array-api-strict has). Eager: every
+ * output shape is known, data-dependent ones included. */
+static const xp_device devices[] = {XP_DEVICE_CPU, XP_DEVICE_CPU1};
+const xp__flavor_facts xp__facts = {
+    .devices = devices,
+    .n_devices = 2,
+    .capabilities = {.boolean_indexing = true, .data_dependent_shapes = true,
+                     .max_dimensions = XP_MAX_NDIM},
+};

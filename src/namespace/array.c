@@ -2,6 +2,8 @@
 #include "core.h"
 #include "interchange.h"
 
+#include <stdio.h>
+
 /* ---- shapes --------------------------------------------------------------- */
 
 xp_array *xp__check_shape(const char *fn, int ndim, const int64_t *shape, xp_dtype dt,
@@ -63,7 +65,7 @@ static xp_array *new_object(int ndim) {
     a->ndim = ndim;
     a->shape = a->dims;
     a->strides = a->dims + ndim;
-    a->ns = &xp__namespace;
+    a->ns = &xp__eager;
     return a;
 }
 
@@ -72,7 +74,11 @@ static void free_object(xp_array *a) { xp__mfree(a, a->alloc_size, &a->alloc); }
 static void buffer_release(xp_buffer *b) {
     if (!b) return;
     if (atomic_fetch_sub_explicit(&b->refcount, 1, memory_order_acq_rel) != 1) return;
-    if (b->owned) {
+    if (__builtin_expect(b->storage != NULL, 0)) {
+        if (b->storage->release) b->storage->release(b->storage_ctx);
+        buffer_release(b->host);
+        xp__mfree(b, b->alloc_size, &b->alloc);
+    } else if (b->owned) {
         xp__mfree(b, b->alloc_size, &b->alloc);
     } else {
         if (b->deleter) b->deleter(b->data, b->deleter_ctx);
@@ -84,20 +90,11 @@ static void buffer_release(xp_buffer *b) {
 #define XP__BUF_HEADER ((sizeof(xp_buffer) + 63) & ~(size_t)63)
 _Static_assert(sizeof(xp_buffer) <= 128, "buffer header grew");
 
-xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
-    xp_array *err = xp__check_dtype(fn, "dtype", dt);
-    if (err) return err;
-    int64_t size;
-    if ((err = xp__check_shape(fn, ndim, shape, dt, &size))) return err;
-    size_t nbytes = (size_t)size * xp_dtype_size(dt);
-    xp_array *a = new_object(ndim);
-    if (!a) return xp__oom();
+/* A host block of `nbytes` with its header in front (NULL when out of memory). */
+static xp_buffer *new_buffer(size_t nbytes, xp_device dev) {
     xp_allocator used;
     xp_buffer *b = xp__malloc(XP__BUF_HEADER + nbytes, &used);
-    if (!b) {
-        free_object(a);
-        return xp__oom();
-    }
+    if (!b) return NULL;
     memset(b, 0, sizeof *b);
     atomic_init(&b->refcount, 1);
     b->data = (char *)b + XP__BUF_HEADER;
@@ -106,6 +103,22 @@ xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, x
     b->alloc_size = XP__BUF_HEADER + nbytes;
     b->device = dev;
     b->owned = true;
+    return b;
+}
+
+xp_array *xp__new(const char *fn, xp_dtype dt, int ndim, const int64_t *shape, xp_device dev) {
+    xp_array *err = xp__check_dtype(fn, "dtype", dt);
+    if (err) return err;
+    int64_t size;
+    if ((err = xp__check_shape(fn, ndim, shape, dt, &size))) return err;
+    size_t nbytes = (size_t)size * xp_dtype_size(dt);
+    xp_array *a = new_object(ndim);
+    if (!a) return xp__oom();
+    xp_buffer *b = new_buffer(nbytes, dev);
+    if (!b) {
+        free_object(a);
+        return xp__oom();
+    }
     a->buf = b;
     a->dtype = dt;
     a->size = size;
@@ -230,12 +243,117 @@ XP_API xp_array *xp_retain(const xp_array *cx) {
     return x;
 }
 
+/* Every array is freed with what its maker recorded in it: the allocator of its
+ * object and buffer, the deleter of wrapped memory, the storage operations of a
+ * stored array. So an array of another flavor's library is released by that
+ * library's code, whichever library's xp_release drops the last reference. */
 XP_API void xp_release(const xp_array *cx) {
     xp_array *x = (xp_array *)cx;
     if (!x || (x->flags & XP__F_STATIC)) return;
     if (atomic_fetch_sub_explicit(&x->refcount, 1, memory_order_acq_rel) != 1) return;
     buffer_release(x->buf);
     free_object(x);
+}
+
+/* ---- stored arrays (storage.h) -------------------------------------------- */
+
+XP_API xp_array *xp_array_new_stored(const xp_namespace *ns, const xp_storage_ops *ops, void *ctx,
+                                     xp_dtype dtype, int ndim, const int64_t *shape,
+                                     xp_device device) {
+    static const char fn[] = "xp_array_new_stored";
+    XP_ENTER;
+    int64_t size = 0;
+    xp_array *err = NULL;
+    if (!ns) err = xp__error(XP_ERR_TYPE, fn, "argument 'ns' is NULL");
+    else if (!ops) err = xp__error(XP_ERR_TYPE, fn, "argument 'ops' is NULL");
+    else if (ops->size < sizeof(xp_storage_ops))
+        err = xp__error(XP_ERR_VALUE, fn, "argument 'ops': size %u, at least %zu expected",
+                        (unsigned)ops->size, sizeof(xp_storage_ops));
+    else if (!ops->name || !ops->to_host)
+        err = xp__error(XP_ERR_TYPE, fn, "argument 'ops': 'name' and 'to_host' are required");
+    if (!err) err = xp__check_dtype(fn, "dtype", dtype);
+    if (!err) err = xp__check_shape(fn, ndim, shape, dtype, &size);
+    xp_array *a = err ? NULL : new_object(ndim);
+    xp_allocator used;
+    xp_buffer *b = a ? xp__malloc(sizeof *b, &used) : NULL;
+    if (!err && !b) {
+        if (a) free_object(a);
+        err = xp__oom();
+    }
+    if (err) {
+        if (ops && ops->release) ops->release(ctx);
+        XP_LEAVE(err);
+    }
+    memset(b, 0, sizeof *b);
+    atomic_init(&b->refcount, 1);
+    b->nbytes = (size_t)size * xp_dtype_size(dtype);
+    b->alloc = used;
+    b->alloc_size = sizeof *b;
+    b->device = device;
+    b->storage = ops;
+    b->storage_ctx = ctx;
+    a->buf = b;
+    a->ns = ns;
+    a->dtype = dtype;
+    a->size = size;
+    a->device = device;
+    a->flags |= XP__F_READONLY; /* the raw accessors' host copy is read-only */
+    if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
+    xp__c_strides(ndim, shape, (int64_t)xp_dtype_size(dtype), a->strides);
+    XP_LEAVE(a);
+}
+
+XP_API const xp_storage_ops *xp_array_storage(const xp_array *x, void **ctx) {
+    bool stored = x && !(x->flags & XP__F_ERROR) && x->buf->storage;
+    if (ctx) *ctx = stored ? x->buf->storage_ctx : NULL;
+    return stored ? x->buf->storage : NULL;
+}
+
+/* The one-line description of a stored array's storage. */
+static void describe(const xp_array *x, char *buf, size_t cap) {
+    int k = x->buf->storage->describe ? x->buf->storage->describe(x, x->buf->storage_ctx, buf, cap) : -1;
+    if (k < 0) snprintf(buf, cap, "%s", x->buf->storage->name);
+}
+
+xp_array *xp__stored_error(const char *fn, const char *arg, const xp_array *x) {
+    char where[160];
+    describe(x, where, sizeof where);
+    return xp__error(XP_ERR_DEVICE, fn,
+                     "argument '%s' is a '%s' array (%s), not host memory: the '%s' flavor's "
+                     "functions take host arrays; use the flat function or the array's own table",
+                     arg, x->buf->storage->name, where, xp__flavor_name);
+}
+
+xp_array *xp__stored_to_host(const char *fn, const xp_array *x, xp_device dev) {
+    xp_array *r = xp__new(fn, x->dtype, x->ndim, x->shape, dev);
+    if (xp_failed(r)) return r;
+    xp_status st = x->buf->storage->to_host(x, x->buf->storage_ctx, xp__data(r));
+    if (st == XP_OK) return r;
+    xp_release(r);
+    char where[160];
+    describe(x, where, sizeof where);
+    return xp__error(st, fn, "argument 'x': the '%s' storage could not copy its elements (%s) "
+                             "to host memory", x->buf->storage->name, where);
+}
+
+/* The host copy behind the raw accessors of a stored array: made once, by the
+ * first caller (a racing second copy is dropped), owned by the array. */
+static char *host_copy(const xp_array *x) {
+    xp_buffer *b = __atomic_load_n(&x->buf->host, __ATOMIC_ACQUIRE);
+    if (b) return b->data;
+    size_t nbytes = (size_t)x->size * xp_dtype_size(x->dtype);
+    xp_buffer *nb = new_buffer(nbytes, x->device);
+    if (!nb) return NULL;
+    if (x->buf->storage->to_host(x, x->buf->storage_ctx, nb->data) != XP_OK) {
+        buffer_release(nb);
+        return NULL;
+    }
+    xp_buffer *expected = NULL;
+    if (__atomic_compare_exchange_n(&x->buf->host, &expected, nb, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        return nb->data;
+    buffer_release(nb);
+    return expected->data;
 }
 
 /* ---- attributes ----------------------------------------------------------- */
@@ -259,7 +377,9 @@ XP_API xp_device xp_array_device(const xp_array *x) {
     return VALID(x) ? x->device : XP_DEVICE_DEFAULT;
 }
 XP_API void *xp_array_data(const xp_array *x) {
-    if (!VALID(x) || XP_DEVICE_TYPE(x->device) != 1) return NULL;
+    if (!VALID(x)) return NULL;
+    if (x->buf->storage) return host_copy(x);
+    if (XP_DEVICE_TYPE(x->device) != 1) return NULL;
     return xp__data(x);
 }
 XP_API bool xp_array_is_readonly(const xp_array *x) {
@@ -267,6 +387,6 @@ XP_API bool xp_array_is_readonly(const xp_array *x) {
 }
 XP_API bool xp_array_is_c_contiguous(const xp_array *x) { return VALID(x) && xp__is_c_contig(x); }
 XP_API bool xp_array_shares_memory(const xp_array *a, const xp_array *b) {
-    return VALID(a) && VALID(b) && a->buf == b->buf;
+    return VALID(a) && VALID(b) && a->buf == b->buf; /* stored: one storage record */
 }
 XP_API bool xp_array_is_weak(const xp_array *x) { return VALID(x) && x->weak != XP__WEAK_NONE; }

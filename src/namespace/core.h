@@ -5,6 +5,8 @@
 
 #include <xparray.h>
 
+#include "eager_names.h"
+
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -22,6 +24,13 @@ typedef struct xp_buffer {
     size_t alloc_size;   /* bytes asked of it, header included */
     xp_device device;
     bool owned;          /* block = this header followed by the data */
+    /* A stored array's elements (storage.h): NULL for host memory. Then `data` is
+     * NULL and `host` the host copy behind the raw accessors, made on the first
+     * raw access. Kept here, not in the array object, so host arrays keep their
+     * object size. */
+    const xp_storage_ops *storage;
+    void *storage_ctx;   /* the owning flavor's handle on the elements */
+    struct xp_buffer *host;
 } xp_buffer;
 
 enum {
@@ -44,7 +53,7 @@ struct xp_array {
     int64_t offset;      /* bytes from buf->data to element [0,...,0] */
     xp_device device;
     const xp_namespace *ns;
-    xp_buffer *buf;
+    xp_buffer *buf;      /* host memory, or a stored array's storage record */
     xp_allocator alloc;  /* the allocator that made this object */
     size_t alloc_size;
     int64_t *shape;      /* ndim extents */
@@ -115,6 +124,13 @@ xp_array *xp__new_zeroed(const char *fn, xp_dtype dt, int ndim, const int64_t *s
  * a shape breaking xp__nonzero_extents_fit gives XP_ERR_OVERFLOW naming `fn`. */
 xp_array *xp__view(const char *fn, const xp_array *base, xp_dtype dt, int ndim,
                    const int64_t *shape, const int64_t *strides, int64_t offset);
+/* Stored arrays (storage.h): the eager bodies work on host memory only, and
+ * xp__check refuses a stored array (XP_ERR_DEVICE naming fn and arg). */
+/** The error for a stored array handed to an eager body. */
+xp_array *xp__stored_error(const char *fn, const char *arg, const xp_array *x);
+/** Writes a stored array's elements, C order, into a new host array of this
+ * library (an error array on failure). */
+xp_array *xp__stored_to_host(const char *fn, const xp_array *x, xp_device dev);
 /** Host address of element [0,...,0]. */
 static inline char *xp__data(const xp_array *x) { return (char *)x->buf->data + x->offset; }
 /** True when C-contiguous. */
@@ -138,6 +154,11 @@ void xp__enter(void);
 xp_array *xp__leave(xp_array *r);
 /** For functions writing `n` arrays to `out` and returning a status. */
 xp_status xp__leave_n(xp_status st, int n, xp_array **out);
+/** The flat functions' way in for results of another table's function: registers
+ * `r` (or each of `n` arrays of `out`) in the innermost open scope of this library
+ * when the call came from user code. */
+xp_array *xp__adopt(xp_array *r);
+void xp__adopt_n(int n, xp_array **out);
 #define XP_ENTER xp__enter()
 #define XP_LEAVE(r) return xp__leave(r)
 /** Depth of nested public calls on this thread (0 outside the library). */
@@ -181,10 +202,27 @@ extern const xp_adapter *const *xp__adapters_list_override;
 
 /* ---- the flavor ----------------------------------------------------------- */
 
-/** This library's namespace table. */
-extern const xp_namespace xp__namespace;
-/** The flavor's adapter list (defined by src/flavors/<flavor>.c). */
-extern const xp_adapter *const xp__flavor_adapters[];
+/** The eager table: the bodies of every function of the standard, on host memory
+ * (src/namespace/namespace.c). In an eager flavor it is the library's public table
+ * (xp_namespace_default()) and every array its bodies make carries it in `ns`;
+ * another flavor built into the library (lazy, distributed) calls it for its
+ * chunks or local blocks. The flat xp_* functions run its bodies directly when
+ * their arrays carry it (src/namespace/dispatch.c, generated). */
+extern const xp_namespace xp__eager;
+
+/* Facts each flavor states in its own file, src/flavors/<flavor>.c: */
+/** Its name ("reference", "openblas", "gsl", ...). */
 extern const char xp__flavor_name[];
+/** Its adapter stack, first filled slot wins, NULL-terminated. */
+extern const xp_adapter *const xp__flavor_adapters[];
+/** Its devices (the first is the default device) and capabilities. */
+typedef struct xp__flavor_facts {
+    const xp_device *devices;
+    int n_devices;
+    xp_capabilities capabilities;
+} xp__flavor_facts;
+extern const xp__flavor_facts xp__facts;
+/** The flavor's default device (xp__facts.devices[0]). */
+static inline xp_device xp__default_device(void) { return xp__facts.devices[0]; }
 
 #endif

@@ -99,7 +99,7 @@ static xp_array *fill_dtype(const char *fn, const xp_array *fv, xp_dtype explici
 static xp_array *full_impl(const char *fn, int ndim, const int64_t *shape, const xp_array *fv,
                            const xp_create_opts *opts, xp_device dev_default) {
     xp_dtype dt = XP_DTYPE_DEFAULT;
-    xp_device dev = XP_DEVICE_CPU;
+    xp_device dev = xp__default_device();
     xp_array *err = fill_dtype(fn, fv, opts ? opts->dtype : XP_DTYPE_DEFAULT, &dt);
     if (!err) {
         xp_device d = opts && opts->device ? opts->device : dev_default;
@@ -418,10 +418,37 @@ XP_API xp_array *xp_astype(const xp_array *x, xp_dtype dtype, const xp_astype_op
     XP_LEAVE(xp__copy_to(fn, x, dtype, dev));
 }
 
+/* asarray of a stored array: to one of this flavor's devices through the host
+ * (to_host), to another device through the storage's own to_device. */
+static xp_array *from_stored(const char *fn, const xp_array *x, const xp_asarray_opts *opts) {
+    xp_device want = opts && opts->device ? opts->device : xp__default_device();
+    xp_array *err = opts && opts->dtype ? xp__check_dtype(fn, "dtype", opts->dtype) : NULL;
+    if (err) return err;
+    if (opts && opts->copy == XP_COPY_FALSE)
+        return xp__error(XP_ERR_VALUE, fn, "argument 'copy': copy=False, but a '%s' array "
+                         "needs a copy to reach host memory", x->buf->storage->name);
+    if (!xp__device_known(want)) {
+        xp_array *out = NULL;
+        xp_status st = x->buf->storage->to_device ? x->buf->storage->to_device(x, x->buf->storage_ctx, want, &out)
+                                             : XP_ERR_DEVICE;
+        if (st == XP_OK && out) return out;
+        if (out) xp_release(out);
+        return xp__error(st == XP_OK ? XP_ERR_DEVICE : st, fn,
+                         "argument 'device': the '%s' array cannot be copied to device (%d, %d)",
+                         x->buf->storage->name, (int)XP_DEVICE_TYPE(want), (int)XP_DEVICE_ID(want));
+    }
+    xp_array *h = xp__stored_to_host(fn, x, want);
+    if (xp_failed(h) || !opts || !opts->dtype || opts->dtype == h->dtype) return h;
+    xp_array *r = xp__copy_to(fn, h, opts->dtype, want);
+    xp_release(h);
+    return r;
+}
+
 XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
     static const char fn[] = "xp_asarray";
     XP_ENTER;
     xp_device dev;
+    if (x && !(x->flags & XP__F_ERROR) && x->buf->storage) XP_LEAVE(from_stored(fn, x, opts));
     xp_array *err = xp__check(fn, "obj", x);
     if (!err && opts && opts->dtype) err = xp__check_dtype(fn, "dtype", opts->dtype);
     if (!err) err = xp__check_device(fn, opts && opts->device ? opts->device : x->device, &dev);

@@ -48,7 +48,7 @@ static xp_array *general(const char *fn, xp_op op, xp_loop_fn f, xp_dtype ct, in
     const int64_t *shapes[4];
     int nd;
     int64_t shape[XP_MAX_NDIM];
-    xp_device dev = XP_DEVICE_CPU;
+    xp_device dev = xp__default_device();
     for (int i = 0; i < nin; i++) {
         ndims[i] = xs[i]->ndim;
         shapes[i] = xs[i]->shape;

@@ -76,6 +76,7 @@ XP_API xp_array *xp_error_new(xp_status status, const char *message) {
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x) {
     if (!x) return xp__error(XP_ERR_TYPE, fn, "argument '%s' is NULL", arg);
     if (x->flags & XP__F_ERROR) return xp_retain(x);
+    if (__builtin_expect(x->buf->storage != NULL, 0)) return xp__stored_error(fn, arg, x);
     return NULL;
 }
 
@@ -86,11 +87,13 @@ xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt) {
 }
 
 bool xp__device_known(xp_device dev) {
-    return dev == XP_DEVICE_CPU || dev == XP_DEVICE_CPU1;
+    for (int i = 0; i < xp__facts.n_devices; i++)
+        if (dev == xp__facts.devices[i]) return true;
+    return false;
 }
 
 xp_array *xp__check_device(const char *fn, xp_device dev, xp_device *out) {
-    if (dev == XP_DEVICE_DEFAULT) dev = XP_DEVICE_CPU;
+    if (dev == XP_DEVICE_DEFAULT) dev = xp__default_device();
     if (xp__device_known(dev)) {
         *out = dev;
         return NULL;

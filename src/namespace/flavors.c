@@ -52,7 +52,7 @@ static xp_status try_load(const char *path, bool bare, const char *name, const x
     const xp_namespace *ns = get ? get() : NULL;
     if (!ns || ns->abi_version != XP_NAMESPACE_ABI_VERSION || ns->size != sizeof(xp_namespace) ||
         !ns->flavor || strcmp(ns->flavor, name) != 0) {
-        if (ns != &xp__namespace) dlclose(h); /* nothing of it is in use yet */
+        if (ns != &xp__eager) dlclose(h); /* nothing of it is in use yet */
         return XP_ERR_BACKEND;
     }
     if (ns != &xp__namespace) {
@@ -78,7 +78,7 @@ static xp_status try_load(const char *path, bool bare, const char *name, const x
 static xp_status load(const char *name, const xp_namespace **out) {
     char dir[4096] = "";
     Dl_info info;
-    if (dladdr((const void *)&xp__namespace, &info) && info.dli_fname) {
+    if (dladdr((const void *)&xp__eager, &info) && info.dli_fname) {
         const char *slash = strrchr(info.dli_fname, '/');
         if (slash && (size_t)(slash - info.dli_fname) < sizeof dir - 64) {
             memcpy(dir, info.dli_fname, (size_t)(slash - info.dli_fname));
@@ -107,12 +107,12 @@ XP_API const xp_namespace *xp_namespace_by_name(const char *name, xp_status *sta
         name = getenv("XPARRAY_FLAVOR");
         if (!name || !*name) {
             *status = XP_OK;
-            return &xp__namespace;
+            return &xp__eager;
         }
     }
     if (strcmp(name, xp__flavor_name) == 0) {
         *status = XP_OK;
-        return &xp__namespace;
+        return &xp__eager;
     }
     if (!valid_name(name)) {
         *status = XP_ERR_VALUE;

@@ -1,15 +1,14 @@
-/* Inspection: __array_namespace_info__. */
+/* Inspection: __array_namespace_info__, answered from the facts the flavor's own
+ * file states (xp__facts, xp__flavor_name in src/flavors/<flavor>.c). */
 #include "core.h"
 
 XP_API xp_status xp_info_capabilities(xp_capabilities *out) {
     if (!out) return XP_ERR_VALUE;
-    out->boolean_indexing = true;
-    out->data_dependent_shapes = true;
-    out->max_dimensions = XP_MAX_NDIM;
+    *out = xp__facts.capabilities;
     return XP_OK;
 }
 
-XP_API xp_device xp_info_default_device(void) { return XP_DEVICE_CPU; }
+XP_API xp_device xp_info_default_device(void) { return xp__default_device(); }
 
 static bool known(xp_device d) { return d == XP_DEVICE_DEFAULT || xp__device_known(d); }
 
@@ -22,9 +21,8 @@ XP_API xp_status xp_info_default_dtypes(xp_device device, xp_default_dtypes *out
 
 XP_API xp_status xp_info_devices(xp_device *out, int cap, int *n) {
     if (!n || cap < 0 || (cap > 0 && !out)) return XP_ERR_VALUE;
-    static const xp_device all[] = {XP_DEVICE_CPU, XP_DEVICE_CPU1};
-    *n = 2;
-    for (int i = 0; i < cap && i < 2; i++) out[i] = all[i];
+    *n = xp__facts.n_devices;
+    for (int i = 0; i < cap && i < xp__facts.n_devices; i++) out[i] = xp__facts.devices[i];
     return XP_OK;
 }
 

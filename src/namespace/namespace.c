@@ -1,11 +1,13 @@
-/* The function table of this flavor, and array_namespace. */
+/* The eager table (the bodies of every function of the standard, on host memory),
+ * and array_namespace. Inside the core, xp_add names the body xp__eager_add
+ * (eager_names.h); the public xp_add is in dispatch.c. */
 #include "core.h"
 
 #define INIT(name) .name = xp_##name,
 #define INIT_LINALG(name) .name = xp_linalg_##name,
 #define INIT_FFT(name) .name = xp_fft_##name,
 
-const xp_namespace xp__namespace = {
+const xp_namespace xp__eager = {
     .abi_version = XP_NAMESPACE_ABI_VERSION,
     .size = sizeof(xp_namespace),
     .flavor = xp__flavor_name,
@@ -18,12 +20,12 @@ const xp_namespace xp__namespace = {
     .fft = {XP_NS_FFT(INIT_FFT) .xp__end = 0},
 };
 
-XP_API const xp_namespace *xp_namespace_default(void) { return &xp__namespace; }
+XP_API const xp_namespace *xp_namespace_default(void) { return &xp__eager; }
 
 XP_API xp_status xp_array_namespace_n(int n, const xp_array *const *arrays,
                                       const xp_namespace **out) {
     if (!out) return XP_ERR_VALUE;
-    *out = &xp__namespace;
+    *out = &xp__eager;
     if (n < 1 || !arrays) return XP_ERR_VALUE;
     const xp_array *first = NULL;
     for (int i = 0; i < n; i++) {

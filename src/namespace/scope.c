@@ -106,6 +106,16 @@ xp_array *xp__leave(xp_array *r) {
     return r;
 }
 
+xp_array *xp__adopt(xp_array *r) {
+    if (tls.depth == 0) return own(r);
+    return r;
+}
+
+void xp__adopt_n(int n, xp_array **out) {
+    if (tls.depth == 0 && out)
+        for (int i = 0; i < n; i++) out[i] = own(out[i]);
+}
+
 xp_status xp__leave_n(xp_status st, int n, xp_array **out) {
     if (--tls.depth == 0 && out)
         for (int i = 0; i < n; i++) out[i] = own(out[i]);

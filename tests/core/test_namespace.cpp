@@ -13,17 +13,22 @@ TEST(Namespace, TableDescribesThisFlavor) {
 }
 
 // Every member of every section is filled, and with the flat function itself.
-TEST(Namespace, EveryMemberIsTheFlatFunction) {
+// The table's members are the flavor's own bodies; the flat function of the same
+// name finds the table of its arrays first (docs/core.md), so it is another function.
+TEST(Namespace, EveryMemberIsTheFlavorsBody) {
     const xp_namespace *ns = xp_namespace_default();
     int members = 0;
 #define CHECK(name)                                                   \
-    EXPECT_EQ((const void *)ns->name, (const void *)&xp_##name) << #name; \
+    EXPECT_NE((const void *)ns->name, nullptr) << #name;              \
+    EXPECT_NE((const void *)ns->name, (const void *)&xp_##name) << #name; \
     members++;
 #define CHECK_LINALG(name)                                                          \
-    EXPECT_EQ((const void *)ns->linalg.name, (const void *)&xp_linalg_##name) << #name; \
+    EXPECT_NE((const void *)ns->linalg.name, nullptr) << #name;                     \
+    EXPECT_NE((const void *)ns->linalg.name, (const void *)&xp_linalg_##name) << #name; \
     members++;
 #define CHECK_FFT(name)                                                       \
-    EXPECT_EQ((const void *)ns->fft.name, (const void *)&xp_fft_##name) << #name; \
+    EXPECT_NE((const void *)ns->fft.name, nullptr) << #name;                  \
+    EXPECT_NE((const void *)ns->fft.name, (const void *)&xp_fft_##name) << #name; \
     members++;
     XP_NS_DATA_TYPES(CHECK)
     XP_NS_CREATION(CHECK)

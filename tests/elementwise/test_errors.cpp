@@ -41,14 +41,18 @@ TEST(ElementwiseErrors, NullAndErrorArrays) {
 }
 
 TEST(ElementwiseErrors, FunctionTableHasEveryMember) {
+    // The table's members are the flavor's bodies; the flat functions reach them
+    // through the arrays' table, so both give the same answers.
     const xp_namespace *ns = xp_namespace_default();
-    EXPECT_EQ(ns->add, &xp_add);
-    EXPECT_EQ(ns->trunc, &xp_trunc);
-    EXPECT_EQ(ns->clip, &xp_clip);
-    EXPECT_EQ(ns->array_iadd, &xp_array_iadd);
-    EXPECT_EQ(ns->array_index, &xp_array_index);
+    for (auto m : {(void *)ns->add, (void *)ns->trunc, (void *)ns->clip, (void *)ns->array_iadd,
+                   (void *)ns->array_index})
+        EXPECT_NE(m, nullptr);
+    Arr x = make_real({1.5, -2.25}, XP_FLOAT64);
+    Arr y = make_real({0.5, 4}, XP_FLOAT64);
+    EXPECT_EQ(reals(Arr(ns->add(x, y))), reals(Arr(xp_add(x, y))));
+    EXPECT_EQ(reals(Arr(ns->trunc(x))), reals(Arr(xp_trunc(x))));
     // every elementwise function of adapter.h's op list is a table member
-#define XP_T_MEMBER(name, arity) EXPECT_EQ((void *)ns->name, (void *)&xp_##name) << #name;
+#define XP_T_MEMBER(name, arity) EXPECT_NE((void *)ns->name, nullptr) << #name;
     XP_ELEMENTWISE_OPS(XP_T_MEMBER)
 #undef XP_T_MEMBER
 }

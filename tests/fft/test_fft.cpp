@@ -544,8 +544,10 @@ TEST(FftErrors, BadLengthsAxesAndNorm) {
 
 TEST(FftNamespace, TableHasTheFourteenFunctions) {
     const xp_namespace *ns = xp_namespace_default();
-    EXPECT_EQ(ns->fft.fft, &xp_fft_fft);
-    EXPECT_EQ(ns->fft.irfftn, &xp_fft_irfftn);
-    EXPECT_EQ(ns->fft.ifftshift, &xp_fft_ifftshift);
-    EXPECT_EQ(ns->fft.rfftfreq, &xp_fft_rfftfreq);
+    // members are the flavor's bodies (the flat functions dispatch to them)
+#define XP_T_FFT(name) EXPECT_NE((void *)ns->fft.name, nullptr) << #name;
+    XP_NS_FFT(XP_T_FFT)
+#undef XP_T_FFT
+    Arr f(ns->fft.rfftfreq(4, nullptr));
+    EXPECT_EQ(reals(f), reals(Arr(xp_fft_rfftfreq(4, nullptr))));
 }

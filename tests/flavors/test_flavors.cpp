@@ -125,12 +125,13 @@ TEST(Flavors, ArraysCarryTheTableThatMadeThem) {
         Arr z(ns->zeros(2, shape, nullptr));
         ASSERT_FALSE(z.failed());
         EXPECT_EQ(xp_array_namespace(a, z.get(), NULL), ns);
-        // the flat functions read another flavor's arrays, and return the linked flavor's
-        Arr c(xp_astype(a, XP_FLOAT32, nullptr));
-        ASSERT_FALSE(c.failed());
-        EXPECT_EQ(reals(c), (std::vector<double>{0, 1, 2, 3, 4, 5}));
-        EXPECT_EQ(xp_array_namespace(c, NULL), xp_namespace_default());
+        // the flat functions run the arrays' flavor and return its arrays
+        Arr c0(xp_astype(a, XP_FLOAT32, nullptr));
+        ASSERT_FALSE(c0.failed());
+        EXPECT_EQ(reals(c0), (std::vector<double>{0, 1, 2, 3, 4, 5}));
+        EXPECT_EQ(xp_array_namespace(c0, NULL), ns);
         // mixing arrays of two flavors is refused
+        Arr c(xp_arange(0, 6, 1, nullptr));
         if (ns != xp_namespace_default()) {
             const xp_namespace *got = nullptr;
             const xp_array *both[2] = {a, c};
@@ -143,4 +144,42 @@ TEST(Flavors, ArraysCarryTheTableThatMadeThem) {
         EXPECT_NE(xp_error_status(e), XP_OK);
         EXPECT_NE(std::string(xp_error_message(e)).find("xp_zeros"), std::string::npos);
     }
+}
+
+// Devices and capabilities are facts of each flavor's own file: the suite's
+// test-only flavor "factstest" (tests/flavors/facts_flavor.c) states one device
+// and no data-dependent shapes, on the same core as every flavor.
+TEST(Flavors, FactsComeFromTheFlavorsFile) {
+    xp_status st = XP_ERR_VALUE;
+    const xp_namespace *ns = xp_namespace_by_name("factstest", &st);
+    ASSERT_NE(ns, nullptr) << xp_status_name(st);
+    EXPECT_STREQ(ns->info_flavor(), "factstest");
+    xp_capabilities caps{};
+    ASSERT_EQ(ns->info_capabilities(&caps), XP_OK);
+    EXPECT_FALSE(caps.data_dependent_shapes);
+    EXPECT_TRUE(caps.boolean_indexing);
+    EXPECT_EQ(caps.max_dimensions, XP_MAX_NDIM);
+    xp_device devs[4];
+    int n = 0;
+    ASSERT_EQ(ns->info_devices(devs, 4, &n), XP_OK);
+    ASSERT_EQ(n, 1);
+    EXPECT_EQ(devs[0], XP_DEVICE_CPU);
+    EXPECT_EQ(ns->info_default_device(), XP_DEVICE_CPU);
+    xp_default_dtypes dd{};
+    EXPECT_EQ(ns->info_default_dtypes(XP_DEVICE_CPU1, &dd), XP_ERR_DEVICE);
+    // the core checks device= arguments against the flavor's devices
+    int64_t shape[1] = {2};
+    xp_create_opts on_cpu1{};
+    on_cpu1.device = XP_DEVICE_CPU1;
+    Arr z(ns->zeros(1, shape, &on_cpu1));
+    EXPECT_XP_ERR(z, XP_ERR_DEVICE, "not available in the 'factstest' flavor");
+    Arr ok(ns->zeros(1, shape, nullptr));
+    EXPECT_EQ(xp_array_device(ok), XP_DEVICE_CPU);
+    // the linked flavor keeps its own
+    ASSERT_EQ(xp_info_capabilities(&caps), XP_OK);
+    EXPECT_TRUE(caps.data_dependent_shapes);
+    ASSERT_EQ(xp_info_devices(devs, 4, &n), XP_OK);
+    EXPECT_EQ(n, 2);
+    Arr z1(xp_zeros(1, shape, &on_cpu1));
+    EXPECT_EQ(xp_array_device(z1), XP_DEVICE_CPU1);
 }
