@@ -710,6 +710,12 @@ XP_API xp_status xp_array_index(const xp_array *x, int64_t *out) {
     return ns->array_index(x, out);
 }
 
+XP_API xp_status xp_array_uint(const xp_array *x, uint64_t *out) {
+    const xp_namespace *ns = XP__PICK(x, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_array_uint(x, out);
+    return ns->array_uint(x, out);
+}
+
 XP_API xp_array *xp_array_getitem(const xp_array *x, int n, const xp_index *key) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_array_getitem(x, n, key);
@@ -1023,6 +1029,12 @@ XP_API xp_array *xp_vecdot(const xp_array *x1, const xp_array *x2, const xp_axis
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_vecdot(x1, x2, opts);
     return xp__adopt(ns->vecdot(x1, x2, opts));
+}
+
+XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2) {
+    const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
+    if (XP__MINE(ns)) return xp__eager_array_imatmul(x1, x2);
+    return ns->array_imatmul(x1, x2);
 }
 
 XP_API xp_array *xp_from_dlpack(xp_dl_managed_tensor_versioned *t, const xp_from_dlpack_opts *opts) {

@@ -129,6 +129,7 @@ __typeof__(xp_array_int) xp__eager_array_int;
 __typeof__(xp_array_float) xp__eager_array_float;
 __typeof__(xp_array_complex) xp__eager_array_complex;
 __typeof__(xp_array_index) xp__eager_array_index;
+__typeof__(xp_array_uint) xp__eager_array_uint;
 __typeof__(xp_array_getitem) xp__eager_array_getitem;
 __typeof__(xp_array_setitem) xp__eager_array_setitem;
 __typeof__(xp_take) xp__eager_take;
@@ -179,6 +180,7 @@ __typeof__(xp_matmul) xp__eager_matmul;
 __typeof__(xp_matrix_transpose) xp__eager_matrix_transpose;
 __typeof__(xp_tensordot) xp__eager_tensordot;
 __typeof__(xp_vecdot) xp__eager_vecdot;
+__typeof__(xp_array_imatmul) xp__eager_array_imatmul;
 __typeof__(xp_from_dlpack) xp__eager_from_dlpack;
 __typeof__(xp_from_dlpack_legacy) xp__eager_from_dlpack_legacy;
 __typeof__(xp_array_to_dlpack) xp__eager_array_to_dlpack;
@@ -355,6 +357,7 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_array_float xp__eager_array_float
 #define xp_array_complex xp__eager_array_complex
 #define xp_array_index xp__eager_array_index
+#define xp_array_uint xp__eager_array_uint
 #define xp_array_getitem xp__eager_array_getitem
 #define xp_array_setitem xp__eager_array_setitem
 #define xp_take xp__eager_take
@@ -405,6 +408,7 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_matrix_transpose xp__eager_matrix_transpose
 #define xp_tensordot xp__eager_tensordot
 #define xp_vecdot xp__eager_vecdot
+#define xp_array_imatmul xp__eager_array_imatmul
 #define xp_from_dlpack xp__eager_from_dlpack
 #define xp_from_dlpack_legacy xp__eager_from_dlpack_legacy
 #define xp_array_to_dlpack xp__eager_array_to_dlpack
