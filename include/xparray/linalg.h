@@ -13,7 +13,18 @@
  * matrix_power with n < 0) is XP_ERR_VALUE (NumPy's LinAlgError is a ValueError);
  * a matrix that is not positive definite in cholesky and non-convergence in
  * eig/eigh/svd are XP_ERR_BACKEND; both messages carry LAPACK's `info`. A flavor
- * without the routine answers XP_ERR_NOT_IMPLEMENTED. */
+ * without the routine answers XP_ERR_NOT_IMPLEMENTED.
+ *
+ * Non-finite input, one rule on every flavor: a function that factors a matrix
+ * refuses it when any entry (either triangle, whatever the function reads) is a
+ * NaN or an infinity, with XP_ERR_VALUE and a message naming the function and the
+ * argument, before any library sees it. These are cholesky, det, eig, eigh,
+ * eigvals, eigvalsh, inv, matrix_power with n < 0, matrix_rank, pinv, qr, slogdet,
+ * solve (its x1), svd, svdvals, and matrix_norm with ord 2, -2 or 'nuc'. Operands
+ * that are not factored (solve's x2) and the norms that need no factorization
+ * (matrix_norm 'fro', 1, -1, inf, -inf; vector_norm) propagate NaN and inf as
+ * arithmetic does. (NumPy's answer depends on the routine: NaN from inv/solve/det,
+ * LinAlgError from eig and svd; LAPACK itself prints on some.) */
 #ifndef XPARRAY_LINALG_H
 #define XPARRAY_LINALG_H
 

@@ -84,6 +84,16 @@ static xp_array *square_copy(const char *fn, const xp_array *x) {
     return err ? err : xp__copy_as(fn, x, x->dtype);
 }
 
+/* The working copy of a square matrix to be factored: refused when any entry is
+ * a NaN or an infinity (the rule of include/xparray/linalg.h). */
+static xp_array *factor_copy(const char *fn, const xp_array *x) {
+    xp_array *a = square_copy(fn, x);
+    if (xp_failed(a)) return a;
+    xp_array *err = xp__la_nonfinite(fn, "x", xp__data(a), a->size, a->dtype);
+    if (err) xp_release(a);
+    return err ? err : a;
+}
+
 /* Shape of x without its last `drop` axes, plus `extra` trailing extents. */
 static xp_array *new_batch(const char *fn, const xp_array *x, int drop, xp_dtype dt, int nextra,
                            int64_t e0, int64_t e1) {
@@ -122,6 +132,11 @@ static xp_array *solve_impl(const char *fn, const xp_array *x1, const xp_array *
     if (xp_failed(r) || r->size == 0) return r;
     if (n <= XP__LA_SMALL_N) return xp__la_solve_small(fn, x1, x2, r, bnd, osh, vec, n, k);
     xp_array *a = xp__copy_as(fn, x1, dt);
+    xp_array *bad = xp_failed(a) ? NULL : xp__la_nonfinite(fn, "x1", xp__data(a), a->size, dt);
+    if (bad) {
+        xp_release(a);
+        a = bad;
+    }
     if (xp_failed(a)) {
         xp_release(r);
         return a;
@@ -202,7 +217,7 @@ XP_API xp_array *xp_linalg_solve(const xp_array *x1, const xp_array *x2) {
 /* ---- inv --------------------------------------------------------------------- */
 
 static xp_array *inv_impl(const char *fn, const xp_array *x) {
-    xp_array *a = square_copy(fn, x);
+    xp_array *a = factor_copy(fn, x);
     if (xp_failed(a) || a->size == 0) return a;
     int64_t n = a->shape[a->ndim - 1], nb = xp__la_batch(a);
     size_t mb = (size_t)(n * n) * xp_dtype_size(a->dtype);
@@ -236,7 +251,7 @@ XP_API xp_array *xp_linalg_inv(const xp_array *x) {
 /* LU of every matrix; writes sign (x's dtype) and log|det| (real) per matrix. */
 static xp_array *lu_logdet(const char *fn, const xp_array *x, xp_array **sign_out,
                            xp_array **logabs_out) {
-    xp_array *a = square_copy(fn, x);
+    xp_array *a = factor_copy(fn, x);
     if (xp_failed(a)) return a;
     xp_dtype dt = a->dtype, rt = xp__la_real(dt);
     xp_array *sg = new_batch(fn, a, 2, dt, 0, 0, 0);
@@ -320,7 +335,7 @@ XP_API xp_array *xp_linalg_cholesky(const xp_array *x, const xp_cholesky_opts *o
     XP_ENTER;
     static const char fn[] = "xp_linalg_cholesky";
     bool upper = opts && opts->upper;
-    xp_array *a = square_copy(fn, x);
+    xp_array *a = factor_copy(fn, x);
     if (xp_failed(a) || a->size == 0) XP_LEAVE(a);
     xp_dtype dt = a->dtype;
     int64_t n = a->shape[a->ndim - 1], nb = xp__la_batch(a);
@@ -354,6 +369,10 @@ static xp_array *qr_impl(const char *fn, const xp_array *x, bool complete, xp_ar
     int64_t qc = complete ? m : k, rr = complete ? m : k;
     xp_array *xc = xp__copy_as(fn, x, dt);
     if (xp_failed(xc)) return xc;
+    if ((err = xp__la_nonfinite(fn, "x", xp__data(xc), xc->size, dt))) {
+        xp_release(xc);
+        return err;
+    }
     xp_array *q = new_batch(fn, x, 2, dt, 2, m, qc);
     xp_array *r = xp_failed(q) ? xp_retain(q) : new_batch(fn, x, 2, dt, 2, rr, n);
     size_t is = xp_dtype_size(dt);
@@ -440,7 +459,7 @@ XP_API xp_qr_result xp_linalg_qr(const xp_array *x, const xp_qr_opts *opts) {
 
 static xp_array *eigh_impl(const char *fn, const xp_array *x, bool vectors, xp_array **wo,
                            xp_array **vo) {
-    xp_array *a = square_copy(fn, x);
+    xp_array *a = factor_copy(fn, x);
     if (xp_failed(a)) return a;
     xp_dtype dt = a->dtype, rt = xp__la_real(dt);
     int64_t n = a->shape[a->ndim - 1], nb = xp__la_batch(a);
@@ -506,7 +525,7 @@ XP_API xp_array *xp_linalg_eigvalsh(const xp_array *x) {
 
 static xp_array *eig_impl(const char *fn, const xp_array *x, bool vectors, xp_array **wo,
                           xp_array **vo) {
-    xp_array *a = square_copy(fn, x);
+    xp_array *a = factor_copy(fn, x);
     if (xp_failed(a)) return a;
     xp_dtype dt = a->dtype, ct = xp__la_complex(dt);
     int64_t n = a->shape[a->ndim - 1], nb = xp__la_batch(a);
@@ -533,13 +552,19 @@ static xp_array *eig_impl(const char *fn, const xp_array *x, bool vectors, xp_ar
     for (int64_t t = 0; t < nb && n > 0; t++) {
         char *A = ws, *VR = ws + mb;
         transpose(A, xp__data(a) + (size_t)t * mb, n, n, dt, false);
-        if ((err = xp__la_nonfinite(fn, "geev", A, n * n, dt))) break;
+        /* scaled by a power of two, as the SVD is: eigenvalues scale with it, the
+         * eigenvectors do not (the portable QR iteration stalled on subnormal entries) */
+        int ex = xp__la_scale_pow2(A, n * n, dt);
         int64_t info = 0;
-        xp_status s = xp__la_geev(dt, n, A, n, xp__data(w) + (size_t)(t * n) * cs,
-                                  vectors ? VR : NULL, n, &info);
+        char *W = xp__data(w) + (size_t)(t * n) * cs;
+        xp_status s = xp__la_geev(dt, n, A, n, W, vectors ? VR : NULL, n, &info);
         if (s != XP_OK || info != 0) {
             err = xp__la_fail(fn, "geev", s, info, XP_ERR_BACKEND, "no convergence");
             break;
+        }
+        for (int64_t i = 0; ex && i < 2 * n; i++) {
+            if (ct == XP_COMPLEX64) ((float *)(void *)W)[i] = ldexpf(((float *)(void *)W)[i], ex);
+            else ((double *)(void *)W)[i] = ldexp(((double *)(void *)W)[i], ex);
         }
         if (vectors) transpose(xp__data(v) + (size_t)(t * n * n) * cs, VR, n, n, ct, false);
     }
@@ -611,7 +636,7 @@ xp_array *xp__la_svd(const char *fn, const xp_array *x, char jobz, xp_array **uo
             }
             continue;
         }
-        if ((err = xp__la_nonfinite(fn, "gesdd", xp__data(a) + (size_t)t * mb, m * n, dt))) break;
+        if ((err = xp__la_nonfinite(fn, "x", xp__data(a) + (size_t)t * mb, m * n, dt))) break;
         int ex = xp__la_scale_pow2(xp__data(a) + (size_t)t * mb, m * n, dt);
         int64_t info = 0;
         char *S = xp__data(s) + (size_t)(t * k) * rs;

@@ -85,19 +85,21 @@ xp_array *xp__la_fail(const char *fn, const char *routine, xp_status st, int64_t
                      (long long)info);
 }
 
-xp_array *xp__la_nonfinite(const char *fn, const char *routine, const void *p, int64_t count,
+xp_array *xp__la_nonfinite(const char *fn, const char *arg, const void *p, int64_t count,
                            xp_dtype dt) {
-    /* LAPACK's gebal/gehrd/hseqr call xerbla (which prints) on a NaN, and gesdd returns
-     * info=-4: refuse non-finite input before any routine sees it, the same on every
-     * flavor (NumPy's eig raises LinAlgError for it too). */
+    /* The rule of include/xparray/linalg.h: a matrix to be factored must be finite.
+     * Checked before any adapter sees it, so every flavor answers alike (LAPACK's
+     * gebal/gehrd/hseqr call xerbla, which prints, on a NaN; GSL and the portable
+     * iterations give NaN or report no convergence). */
     int64_t nr = (dt == XP_COMPLEX64 || dt == XP_COMPLEX128) ? 2 * count : count;
     bool single = dt == XP_FLOAT32 || dt == XP_COMPLEX64;
     for (int64_t i = 0; i < nr; i++) {
         double v = single ? (double)((const float *)p)[i] : ((const double *)p)[i];
         if (!isfinite(v))
-            return xp__error(XP_ERR_BACKEND, fn,
-                             "argument 'x': has a NaN or an infinity (%s needs finite input)",
-                             routine);
+            return xp__error(XP_ERR_VALUE, fn,
+                             "argument '%s': has a NaN or an infinity (a matrix to be factored "
+                             "must be finite)",
+                             arg);
     }
     return NULL;
 }
