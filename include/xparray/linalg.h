@@ -15,16 +15,18 @@
  * eig/eigh/svd are XP_ERR_BACKEND; both messages carry LAPACK's `info`. A flavor
  * without the routine answers XP_ERR_NOT_IMPLEMENTED.
  *
- * Non-finite input, one rule on every flavor: a function that factors a matrix
- * refuses it when any entry (either triangle, whatever the function reads) is a
- * NaN or an infinity, with XP_ERR_VALUE and a message naming the function and the
- * argument, before any library sees it. These are cholesky, det, eig, eigh,
- * eigvals, eigvalsh, inv, matrix_power with n < 0, matrix_rank, pinv, qr, slogdet,
- * solve (its x1), svd, svdvals, and matrix_norm with ord 2, -2 or 'nuc'. Operands
- * that are not factored (solve's x2) and the norms that need no factorization
- * (matrix_norm 'fro', 1, -1, inf, -inf; vector_norm) propagate NaN and inf as
- * arithmetic does. (NumPy's answer depends on the routine: NaN from inv/solve/det,
- * LinAlgError from eig and svd; LAPACK itself prints on some.) */
+ * Non-finite input, one rule on every flavor: a matrix with a NaN or an infinity
+ * anywhere (either triangle, whatever the function reads) is not factored, and
+ * every floating-point output for that matrix is NaN (both parts when complex);
+ * the other matrices of a batch are computed as usual, and no library sees the
+ * bad one. This holds for cholesky, det, eig, eigh, eigvals, eigvalsh, inv,
+ * matrix_power with n < 0, pinv, qr, slogdet (sign and logabsdet both NaN), solve
+ * (a NaN or an infinity in x1; one in x2 propagates as arithmetic does), svd,
+ * svdvals, and matrix_norm with ord 2, -2 or 'nuc' (the other orders are sums and
+ * maxima that propagate by themselves). matrix_rank, whose result is an integer,
+ * refuses such a matrix with XP_ERR_VALUE. (NumPy answers NaN from inv, solve and
+ * det but raises LinAlgError from eig and svd; the standard's test suite hands
+ * det, slogdet and qr arbitrary floats, NaN included, and expects an answer.) */
 #ifndef XPARRAY_LINALG_H
 #define XPARRAY_LINALG_H
 

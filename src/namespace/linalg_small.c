@@ -36,8 +36,8 @@ typedef struct {
 } small_geom;
 
 /* LU of M (N×N, m[i][j] = M(i,j) = A[j][i]) and the solve for k columns of B,
- * written to X (C order N×k). Returns getrf's info: 0, or the first zero pivot;
- * -1 when an entry of A is a NaN or an infinity (nothing computed). */
+ * written to X (C order N×k). Returns getrf's info: 0, or the first zero pivot.
+ * An A with a NaN or an infinity gets an all-NaN X, as on the general path. */
 #define XP__SMALL_KERNEL(SUF, T, ABS)                                                      \
     XP__AINLINE int64_t small_##SUF(const int N, const char *A, const char *B, T *X,         \
                                     const small_geom *g) {                                   \
@@ -49,7 +49,11 @@ typedef struct {
                 m[i][j] = *(const T *)(const void *)(A + j * g->ar + i * g->ac);             \
                 z += m[i][j] * 0;                                                            \
             }                                                                                \
-        if (z != z) return -1;                                                               \
+        if (z != z) { /* a NaN or an infinity in A: NaN solution (z is NaN) */               \
+            for (int i = 0; i < N; i++)                                                      \
+                for (int64_t c = 0; c < g->k; c++) X[i * g->k + c] = z;                      \
+            return 0;                                                                        \
+        }                                                                                    \
         for (int j = 0; j < N; j++) {                                                        \
             int p = j;                                                                       \
             double best = ABS(m[j][j]);                                                      \
@@ -180,11 +184,7 @@ xp_array *xp__la_solve_small(const char *fn, const xp_array *x1, const xp_array 
     }
     if (info) {
         xp_release(r);
-        /* -1: a NaN or an infinity in x1, refused as by the general path */
-        res = info < 0 ? xp__error(XP_ERR_VALUE, fn,
-                                   "argument 'x1': has a NaN or an infinity (a matrix to be "
-                                   "factored must be finite)")
-                       : xp__la_fail(fn, "getrf", XP_OK, info, XP_ERR_VALUE, "singular matrix");
+        res = xp__la_fail(fn, "getrf", XP_OK, info, XP_ERR_VALUE, "singular matrix");
     }
     xp_release(c1);
     xp_release(c2);
