@@ -49,9 +49,10 @@ typedef struct {
                 m[i][j] = *(const T *)(const void *)(A + j * g->ar + i * g->ac);             \
                 z += m[i][j] * 0;                                                            \
             }                                                                                \
-        if (z != z) { /* a NaN or an infinity in A: NaN solution (z is NaN) */               \
+        if (z != z) { /* a NaN or an infinity in A: NaN solution, both parts if complex */  \
+            const T qnan = (T)NAN + (T)(NAN * I);                                            \
             for (int i = 0; i < N; i++)                                                      \
-                for (int64_t c = 0; c < g->k; c++) X[i * g->k + c] = z;                      \
+                for (int64_t c = 0; c < g->k; c++) X[i * g->k + c] = qnan;                   \
             return 0;                                                                        \
         }                                                                                    \
         for (int j = 0; j < N; j++) {                                                        \
