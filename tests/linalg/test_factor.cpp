@@ -471,10 +471,17 @@ TEST(LinalgNonFinite, EveryFactorizationGivesNaN) {
                     for (const Case &c : cases) {
                         auto rs = c.f(A), gs = c.f(G);
                         for (size_t o = 0; o < rs.size(); o++) {
-                            ASSERT_XP_OK(rs[o]) << c.name << " " << at;
-                            ASSERT_XP_OK(gs[o]) << c.name << " " << at;
+                            /* no ASSERT while stdout is captured: it would swallow the report */
+                            if (rs[o].failed() || gs[o].failed()) {
+                                ADD_FAILURE() << c.name << " " << at << ": "
+                                              << xpt::err_text(rs[o].failed() ? rs[o].get() : gs[o].get());
+                                continue;
+                            }
                             auto v = values(rs[o]), g = values(gs[o]);
-                            ASSERT_EQ(v.size(), 2 * g.size()) << c.name;
+                            if (v.size() != 2 * g.size()) {
+                                ADD_FAILURE() << c.name << ": " << v.size() << " values for 2 matrices";
+                                continue;
+                            }
                             for (size_t i = 0; i < g.size(); i++) {
                                 /* the finite matrix: as computed alone */
                                 EXPECT_TRUE(v[i] == g[i] || std::abs(v[i] - g[i]) <= 1e-4 * (1 + std::abs(g[i])))
@@ -497,15 +504,14 @@ TEST(LinalgNonFinite, EveryFactorizationGivesNaN) {
         std::vector<cd> b(N, cd(1, 0));
         b[2] = NAN;
         Arr X(xp_linalg_solve(A, Arr(make(b, dt, {N}))));
-        ASSERT_XP_OK(X);
         bool nan = false;
-        for (auto v : values(X)) nan = nan || std::isnan(v.real());
+        if (!X.failed())
+            for (auto v : values(X)) nan = nan || std::isnan(v.real());
         EXPECT_TRUE(nan) << dtype_str(dt);
         auto a = hpd_vals(dt, N, 41);
         a[5] = NAN;
         Arr F(xp_linalg_matrix_norm(Arr(make(a, dt, {N, N})), nullptr));
-        ASSERT_XP_OK(F);
-        EXPECT_TRUE(std::isnan(values(F)[0].real())) << dtype_str(dt);
+        EXPECT_TRUE(!F.failed() && std::isnan(values(F)[0].real())) << dtype_str(dt);
     }
     std::string err = ::testing::internal::GetCapturedStderr();
     std::string out = ::testing::internal::GetCapturedStdout();
