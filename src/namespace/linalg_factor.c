@@ -371,7 +371,6 @@ static xp_array *qr_impl(const char *fn, const xp_array *x, bool complete, xp_ar
     int64_t qc = complete ? m : k, rr = complete ? m : k;
     xp_array *xc = xp__copy_as(fn, x, dt);
     if (xp_failed(xc)) return xc;
-
     xp_array *q = new_batch(fn, x, 2, dt, 2, m, qc);
     xp_array *r = xp_failed(q) ? xp_retain(q) : new_batch(fn, x, 2, dt, 2, rr, n);
     size_t is = xp_dtype_size(dt);
@@ -762,6 +761,8 @@ XP_API xp_array *xp_linalg_matrix_rank(const xp_array *x, const xp_rtol_opts *op
             err = xp__error(XP_ERR_VALUE, fn,
                             "argument 'x': has a NaN or an infinity (an integer rank has no "
                             "NaN to answer with)");
+            xp_release(r);
+            r = NULL;
             goto out;
         }
         int64_t cnt = 0;
