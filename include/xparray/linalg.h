@@ -14,7 +14,20 @@
  * matrix_power with n < 0) is XP_ERR_VALUE (NumPy's LinAlgError is a ValueError);
  * a matrix that is not positive definite in cholesky and non-convergence in
  * eig/eigh/svd are XP_ERR_BACKEND; both messages carry LAPACK's `info`. A flavor
- * without the routine answers XP_ERR_NOT_IMPLEMENTED. */
+ * without the routine answers XP_ERR_NOT_IMPLEMENTED.
+ *
+ * Non-finite input, one rule on every flavor: a matrix with a NaN or an infinity
+ * anywhere (either triangle, whatever the function reads) is not factored, and
+ * every floating-point output for that matrix is NaN (both parts when complex);
+ * the other matrices of a batch are computed as usual, and no library sees the
+ * bad one. This holds for cholesky, det, eig, eigh, eigvals, eigvalsh, inv,
+ * matrix_power with n < 0, pinv, qr, slogdet (sign and logabsdet both NaN), solve
+ * (a NaN or an infinity in x1; one in x2 propagates as arithmetic does), svd,
+ * svdvals, and matrix_norm with ord 2, -2 or 'nuc' (the other orders are sums and
+ * maxima that propagate by themselves). matrix_rank, whose result is an integer,
+ * refuses such a matrix with XP_ERR_VALUE. (NumPy answers NaN from inv, solve and
+ * det but raises LinAlgError from eig and svd; the standard's test suite hands
+ * det, slogdet and qr arbitrary floats, NaN included, and expects an answer.) */
 #ifndef XPARRAY_LINALG_H
 #define XPARRAY_LINALG_H
 

@@ -32,10 +32,12 @@ xp_status xp__la_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, void *a, in
 
 /* An error array for a failed slot call: status st (NOT_IMPLEMENTED, NOMEM) or,
  * for st == XP_OK with info != 0, the numerical failure (`what` names it). */
-/* An XP_ERR_BACKEND error naming `routine` if any of the `count` elements of dtype `dt`
- * at `p` is a NaN or an infinity; NULL when all are finite. */
-xp_array *xp__la_nonfinite(const char *fn, const char *routine, const void *p, int64_t count,
-                           xp_dtype dt);
+/* Non-finite input (the rule of include/xparray/linalg.h): xp__la_finite tells
+ * whether all `count` elements of dtype `dt` at `p` are finite; a matrix that is not
+ * is never handed to an adapter, and xp__la_fill_nan writes NaN (both parts for
+ * complex) into each of the `count` elements of that matrix's outputs. */
+bool xp__la_finite(const void *p, int64_t count, xp_dtype dt);
+void xp__la_fill_nan(void *p, int64_t count, xp_dtype dt);
 /* Scales the `count` finite elements of dtype `dt` at `p` in place by 2^-e so the
  * largest |re| or |im| lies in [1/2, 1), and returns e (0 for an all-zero block).
  * Exact; the norms and moduli the routines form can then neither overflow nor underflow

@@ -172,6 +172,10 @@ static xp_array *solve_impl(const char *fn, const xp_array *x1, const xp_array *
         }
         const char *B = xp__data(b) + boff(t, bnd, osh, sb);
         char *X = xp__data(r) + (size_t)t * bb;
+        if (!xp__la_finite(A, n * n, dt)) {
+            xp__la_fill_nan(X, n * k, dt);
+            continue;
+        }
         int64_t info = 0;
         xp_status s = xp__la_getrf(dt, n, n, A, n, ipiv, &info);
         if (s == XP_OK && info == 0) {
@@ -214,6 +218,10 @@ static xp_array *inv_impl(const char *fn, const xp_array *x) {
     }
     for (int64_t t = 0; t < nb; t++) {
         char *A = xp__data(a) + (size_t)t * mb;
+        if (!xp__la_finite(A, n * n, a->dtype)) {
+            xp__la_fill_nan(A, n * n, a->dtype);
+            continue;
+        }
         int64_t info = 0;
         xp_status s = xp__la_getrf(a->dtype, n, n, A, n, ipiv, &info);
         if (s == XP_OK && info == 0) s = xp__la_getri(a->dtype, n, A, n, ipiv, &info);
@@ -257,6 +265,11 @@ static xp_array *lu_logdet(const char *fn, const xp_array *x, xp_array **sign_ou
     }
     for (int64_t t = 0; t < nb; t++) {
         char *A = xp__data(a) + (size_t)t * mb;
+        if (!xp__la_finite(A, n * n, dt)) {
+            st(xp__data(sg), dt, t, CMPLX(NAN, NAN));
+            st(xp__data(la), rt, t, NAN);
+            continue;
+        }
         int64_t info = 0;
         xp_status s = n ? xp__la_getrf(dt, n, n, A, n, ipiv, &info) : XP_OK;
         if (s != XP_OK) {
@@ -328,6 +341,10 @@ XP_API xp_array *xp_linalg_cholesky(const xp_array *x, const xp_cholesky_opts *o
     size_t is = xp_dtype_size(dt), mb = (size_t)(n * n) * is;
     for (int64_t t = 0; t < nb; t++) {
         char *A = xp__data(a) + (size_t)t * mb;
+        if (!xp__la_finite(A, n * n, dt)) {
+            xp__la_fill_nan(A, n * n, dt);
+            continue;
+        }
         int64_t info = 0;
         /* the column-major view is the transpose: its 'U' factor is C-order L */
         xp_status s = xp__la_potrf(dt, upper ? 'L' : 'U', n, A, n, &info);
@@ -379,6 +396,11 @@ static xp_array *qr_impl(const char *fn, const xp_array *x, bool complete, xp_ar
         char *X = xp__data(xc) + (size_t)t * ab;
         char *R = xp__data(r) + (size_t)(t * rr * n) * is;
         char *QO = xp__data(q) + (size_t)(t * m * qc) * is;
+        if (!xp__la_finite(X, m * n, dt)) {
+            xp__la_fill_nan(R, rr * n, dt);
+            xp__la_fill_nan(QO, m * qc, dt);
+            continue;
+        }
         /* QR of the C-order matrix = LQ of its column-major view (n×m): Aᵀ = L Q'
          * gives A = Q'ᵀ Lᵀ, and Q'ᵀ, Lᵀ read in C order straight from the buffers */
         xp_status s = k ? xp__la_gelqf(dt, n, m, X, n, tau, &info) : XP_ERR_NOT_IMPLEMENTED;
@@ -461,6 +483,11 @@ static xp_array *eigh_impl(const char *fn, const xp_array *x, bool vectors, xp_a
     }
     for (int64_t t = 0; t < nb && n > 0; t++) {
         char *A = xp__data(a) + (size_t)t * mb;
+        if (!xp__la_finite(A, n * n, dt)) {
+            xp__la_fill_nan(xp__data(w) + (size_t)(t * n) * xp_dtype_size(rt), n, rt);
+            if (vectors) xp__la_fill_nan(xp__data(v) + (size_t)t * mb, n * n, dt);
+            continue;
+        }
         int64_t info = 0;
         /* column-major 'U' is C-order's lower triangle; the column-major matrix is
          * conj(x), whose eigenvectors are the conjugates */
@@ -533,14 +560,25 @@ static xp_array *eig_impl(const char *fn, const xp_array *x, bool vectors, xp_ar
     }
     for (int64_t t = 0; t < nb && n > 0; t++) {
         char *A = ws, *VR = ws + mb;
+        char *W = xp__data(w) + (size_t)(t * n) * cs;
+        if (!xp__la_finite(xp__data(a) + (size_t)t * mb, n * n, dt)) {
+            xp__la_fill_nan(W, n, ct);
+            if (vectors) xp__la_fill_nan(xp__data(v) + (size_t)(t * n * n) * cs, n * n, ct);
+            continue;
+        }
         transpose(A, xp__data(a) + (size_t)t * mb, n, n, dt, false);
-        if ((err = xp__la_nonfinite(fn, "geev", A, n * n, dt))) break;
+        /* scaled by a power of two, as the SVD is: eigenvalues scale with it, the
+         * eigenvectors do not (the portable QR iteration stalled on subnormal entries) */
+        int ex = xp__la_scale_pow2(A, n * n, dt);
         int64_t info = 0;
-        xp_status s = xp__la_geev(dt, n, A, n, xp__data(w) + (size_t)(t * n) * cs,
-                                  vectors ? VR : NULL, n, &info);
+        xp_status s = xp__la_geev(dt, n, A, n, W, vectors ? VR : NULL, n, &info);
         if (s != XP_OK || info != 0) {
             err = xp__la_fail(fn, "geev", s, info, XP_ERR_BACKEND, "no convergence");
             break;
+        }
+        for (int64_t i = 0; ex && i < 2 * n; i++) {
+            if (ct == XP_COMPLEX64) ((float *)(void *)W)[i] = ldexpf(((float *)(void *)W)[i], ex);
+            else ((double *)(void *)W)[i] = ldexp(((double *)(void *)W)[i], ex);
         }
         if (vectors) transpose(xp__data(v) + (size_t)(t * n * n) * cs, VR, n, n, ct, false);
     }
@@ -612,10 +650,17 @@ xp_array *xp__la_svd(const char *fn, const xp_array *x, char jobz, xp_array **uo
             }
             continue;
         }
-        if ((err = xp__la_nonfinite(fn, "gesdd", xp__data(a) + (size_t)t * mb, m * n, dt))) break;
+        char *S = xp__data(s) + (size_t)(t * k) * rs;
+        if (!xp__la_finite(xp__data(a) + (size_t)t * mb, m * n, dt)) {
+            xp__la_fill_nan(S, k, rt);
+            if (jobz != 'N') {
+                xp__la_fill_nan(xp__data(u) + (size_t)(t * m * uc) * is, m * uc, dt);
+                xp__la_fill_nan(xp__data(vh) + (size_t)(t * vr * n) * is, vr * n, dt);
+            }
+            continue;
+        }
         int ex = xp__la_scale_pow2(xp__data(a) + (size_t)t * mb, m * n, dt);
         int64_t info = 0;
-        char *S = xp__data(s) + (size_t)(t * k) * rs;
         xp_status sst = xp__la_gesdd(
             dt, jobz, n, m, xp__data(a) + (size_t)t * mb, n, S,
             jobz == 'N' ? NULL : xp__data(vh) + (size_t)(t * vr * n) * is, n,
@@ -713,6 +758,14 @@ XP_API xp_array *xp_linalg_matrix_rank(const xp_array *x, const xp_rtol_opts *op
     int64_t k = s->shape[s->ndim - 1];
     for (int64_t t = 0; t < nb; t++) {
         double smax = k ? creal(ld(xp__data(s), s->dtype, t * k)) : 0, cut = tol[t] * smax;
+        if (isnan(smax)) { /* NaN singular values: a NaN or an infinity in the matrix */
+            err = xp__error(XP_ERR_VALUE, fn,
+                            "argument 'x': has a NaN or an infinity (an integer rank has no "
+                            "NaN to answer with)");
+            xp_release(r);
+            r = NULL;
+            goto out;
+        }
         int64_t cnt = 0;
         for (int64_t i = 0; i < k; i++) cnt += creal(ld(xp__data(s), s->dtype, t * k + i)) > cut;
         ((int64_t *)(void *)xp__data(r))[t] = cnt;

@@ -36,15 +36,25 @@ typedef struct {
 } small_geom;
 
 /* LU of M (N×N, m[i][j] = M(i,j) = A[j][i]) and the solve for k columns of B,
- * written to X (C order N×k). Returns getrf's info: 0, or the first zero pivot. */
+ * written to X (C order N×k). Returns getrf's info: 0, or the first zero pivot.
+ * An A with a NaN or an infinity gets an all-NaN X, as on the general path. */
 #define XP__SMALL_KERNEL(SUF, T, ABS)                                                      \
     XP__AINLINE int64_t small_##SUF(const int N, const char *A, const char *B, T *X,         \
                                     const small_geom *g) {                                   \
         T m[4][4];                                                                           \
         int piv[4];                                                                          \
+        T z = 0; /* 0 * a stays 0 unless an entry is a NaN or an infinity */                \
         for (int i = 0; i < N; i++)                                                          \
-            for (int j = 0; j < N; j++)                                                      \
+            for (int j = 0; j < N; j++) {                                                    \
                 m[i][j] = *(const T *)(const void *)(A + j * g->ar + i * g->ac);             \
+                z += m[i][j] * 0;                                                            \
+            }                                                                                \
+        if (z != z) { /* a NaN or an infinity in A: NaN solution, both parts if complex */  \
+            const T qnan = (T)NAN + (T)(NAN * I);                                            \
+            for (int i = 0; i < N; i++)                                                      \
+                for (int64_t c = 0; c < g->k; c++) X[i * g->k + c] = qnan;                   \
+            return 0;                                                                        \
+        }                                                                                    \
         for (int j = 0; j < N; j++) {                                                        \
             int p = j;                                                                       \
             double best = ABS(m[j][j]);                                                      \
