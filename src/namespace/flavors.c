@@ -55,7 +55,7 @@ static xp_status try_load(const char *path, bool bare, const char *name, const x
         if (ns != &xp__eager) dlclose(h); /* nothing of it is in use yet */
         return XP_ERR_BACKEND;
     }
-    if (ns != &xp__namespace) {
+    if (ns != &xp__eager) {
         /* a flavor whose adapter stack was refused is not handed out */
         xp_status (*stack_status)(const char **) = NULL;
         *(void **)&stack_status = dlsym(h, "xp_adapters_status");
