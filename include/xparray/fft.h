@@ -48,7 +48,8 @@ typedef struct xp_fft_opts {
      * length, or 2*(M-1) output points for irfft/hfft). Negative: XP_ERR_VALUE. */
     int64_t n;
     /** The axis as a one-element xp_axes (`XP_AXES(0)`); unset = -1. */
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     xp_fft_norm norm;
 } xp_fft_opts;
 
@@ -61,7 +62,8 @@ typedef struct xp_fftn_opts {
     xp_axes s;
     /** Axes to transform, any subset in any order, negative allowed; unset =
      * all axes; the empty tuple transforms nothing (a copy is returned). */
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     xp_fft_norm norm;
 } xp_fftn_opts;
 
@@ -74,7 +76,8 @@ typedef struct xp_fftfreq_opts {
 
 /** Options of fftshift / ifftshift: `axes` unset = all axes. */
 typedef struct xp_fftshift_opts {
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
 } xp_fftshift_opts;
 
 /** `fft(x, n, axis, norm)`: 1-D forward DFT of a complex array. */

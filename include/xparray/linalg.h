@@ -170,7 +170,8 @@ XP_API xp_array *xp_linalg_trace(const xp_array *x, const xp_trace_opts *opts);
 
 /** Options of vector_norm: `axes` None (all elements), one axis or a tuple. */
 typedef struct xp_vector_norm_opts {
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims;
     xp_norm_ord ord;
     double p;

@@ -57,7 +57,8 @@ XP_API xp_array *xp_expand_dims(const xp_array *x, int n, const int64_t *axis);
 
 /** Options of xp_flip: `axes` (None, the default, flips every axis). */
 typedef struct xp_flip_opts {
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
 } xp_flip_opts;
 
 /** `flip(x, axis=)`: a view with the given axes reversed (negative strides).
@@ -78,7 +79,8 @@ XP_API xp_array *xp_permute_dims(const xp_array *x, int n, const int64_t *axes);
 /** Options of xp_repeat: `axis` holds at most one axis; None (the default)
  * flattens x first (C order) and gives a 1-D result. */
 typedef struct xp_repeat_opts {
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
 } xp_repeat_opts;
 
 /** `repeat(x, repeats, axis=)`: `repeats` is a weak int (xp_int(3)) or an integer
@@ -102,7 +104,8 @@ XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape,
 
 /** Options of xp_roll: `axes` (None, the default: roll the flattened array). */
 typedef struct xp_roll_opts {
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
 } xp_roll_opts;
 
 /** `roll(x, shift, axis=)`: `n` shifts; with axes given, one shift per axis or

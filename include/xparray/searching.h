@@ -16,7 +16,8 @@ XP_BEGIN_DECLS
 /** Keywords of argmax/argmin: `axis` unset = None (index into the flattened
  * array), else exactly one axis. */
 typedef struct xp_arg_opts {
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims;
 } xp_arg_opts;
 

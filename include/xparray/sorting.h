@@ -18,7 +18,8 @@ XP_BEGIN_DECLS
 /** Keywords of sort/argsort. Zero = defaults: axis unset = -1, ascending,
  * stable. `unstable` is the standard's stable=False (the sort stays stable). */
 typedef struct xp_sort_opts {
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     bool descending;
     bool unstable;
 } xp_sort_opts;

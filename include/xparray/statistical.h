@@ -41,7 +41,8 @@ XP_BEGIN_DECLS
  * prod only, `correction` by var and std only (it must be >= 0; when it is >= the
  * number of elements reduced, the result is NaN). */
 typedef struct xp_reduce_opts {
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims;
     xp_dtype dtype;
     double correction;
@@ -51,7 +52,8 @@ typedef struct xp_reduce_opts {
  * for 0-D or 1-D input), else one axis. `include_initial` prepends the identity
  * (0 or 1) along the axis. */
 typedef struct xp_cumulative_opts {
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     xp_dtype dtype;
     bool include_initial;
 } xp_cumulative_opts;

@@ -17,7 +17,8 @@ XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts);
 /** Keywords of diff. Zero = defaults: axis unset = -1, n = 0 means the default 1,
  * prepend/append NULL = None (borrowed). */
 typedef struct xp_diff_opts {
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field (either spelling everywhere). */
+    union { xp_axes axis; xp_axes axes; };
     int64_t n;
     const xp_array *prepend;
     const xp_array *append;

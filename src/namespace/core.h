@@ -28,6 +28,9 @@ enum {
     XP__F_STATIC = 1u << 0,   /* never freed (the out-of-memory error) */
     XP__F_ERROR = 1u << 1,    /* an error array */
     XP__F_READONLY = 1u << 2, /* writes refused */
+    XP__F_SCOPED = 1u << 3,   /* listed in one of this thread's open scopes */
+    XP__F_RELEASED = 1u << 4, /* debug mode: released, header kept in quarantine */
+    XP__F_INTERNED = 1u << 5, /* an interned weak scalar (also XP__F_STATIC) */
 };
 
 enum { XP__WEAK_NONE = 0, XP__WEAK_BOOL, XP__WEAK_INT, XP__WEAK_FLOAT, XP__WEAK_COMPLEX };
@@ -86,6 +89,25 @@ xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *ar
 /** Status-returning functions report an error array's status/message this way:
  * writes `err` to every out[i] (each a new reference) and releases `err`. */
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out);
+/** Status-returning functions record why they failed: sets this thread's last
+ * error (xp_last_error_message) to "fn: <message>" and returns `st`. */
+xp_status xp__status_error(xp_status st, const char *fn, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** Records an error array's status and message as this thread's last error,
+ * releases it and returns its status. */
+xp_status xp__status_of(xp_array *err);
+/** A released array reached function `fn` as argument `arg` (debug mode): a new
+ * error array saying so. */
+xp_array *xp__released_error(const char *fn, const char *arg);
+/** Debug mode (XPARRAY_DEBUG=1 or xp_set_debug): released arrays are poisoned. */
+bool xp__debug_on(void);
+/** Quarantines a released array's header (debug mode); its buffer is already gone. */
+void xp__quarantine(xp_array *x);
+/** Frees an array object's header (the quarantine evicting its oldest entry). */
+void xp__free_quarantined(xp_array *x);
+/** Scopes: the last reference of a scope-listed array was released by the user;
+ * the scope forgets it so its end does not release it again. */
+void xp__scope_forget(xp_array *x);
 
 /* ---- array construction --------------------------------------------------- */
 

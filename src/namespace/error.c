@@ -75,6 +75,7 @@ XP_API xp_array *xp_error_new(xp_status status, const char *message) {
 
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x) {
     if (!x) return xp__error(XP_ERR_TYPE, fn, "argument '%s' is NULL", arg);
+    if (x->flags & XP__F_RELEASED) return xp__released_error(fn, arg);
     if (x->flags & XP__F_ERROR) return xp_retain(x);
     return NULL;
 }
@@ -122,11 +123,9 @@ xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *ar
 }
 
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out) {
-    xp_status st = err->status;
     if (out)
         for (int i = 0; i < n; i++) out[i] = xp_retain(err);
-    xp_release(err);
-    return st;
+    return xp__status_of(err);
 }
 
 XP_API bool xp_failed(const xp_array *x) { return !x || (x->flags & XP__F_ERROR); }

@@ -47,7 +47,12 @@ XP_API void xp_scope_begin(void) {
 XP_API void xp_scope_end(void) {
     if (!tls.nmarks) return;
     size_t mark = tls.marks[--tls.nmarks];
-    while (tls.n > mark) xp_release(tls.items[--tls.n]);
+    while (tls.n > mark) {
+        xp_array *x = tls.items[--tls.n];
+        if (!x) continue; /* released by its user already (xp__scope_forget) */
+        x->flags &= ~(uint32_t)XP__F_SCOPED;
+        xp_release(x);
+    }
     maybe_free_storage();
 }
 
@@ -66,6 +71,7 @@ XP_API xp_array *xp_keep(xp_array *x) {
             tls.marks[tls.nmarks - 1] = mark + 1;
         } else {
             tls.items[i] = tls.items[--tls.n];
+            x->flags &= ~(uint32_t)XP__F_SCOPED; /* the caller owns it now */
         }
         return x;
     }
@@ -79,7 +85,16 @@ static xp_array *own(xp_array *r) {
         return xp__oom();
     }
     tls.items[tls.n++] = r;
+    r->flags |= XP__F_SCOPED;
     return r;
+}
+
+void xp__scope_forget(xp_array *x) {
+    for (size_t i = tls.n; i-- > 0;)
+        if (tls.items[i] == x) {
+            tls.items[i] = NULL;
+            return;
+        }
 }
 
 void xp__enter(void) { tls.depth++; }
