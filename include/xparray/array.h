@@ -108,6 +108,18 @@ XP_API xp_status xp_error_status(const xp_array *x);
 /** Message of an error array ("xp_reshape: argument 'shape': ..."); "" for a valid
  * array. Borrowed from `x`. */
 XP_API const char *xp_error_message(const xp_array *x);
+/** The public functions an error array passed through after the one that made
+ * it, innermost first: for `xp_sqrt(xp_divide(xp_subtract(a, b), c))` failing in
+ * xp_subtract, the message names xp_subtract and the path is {"xp_divide",
+ * "xp_sqrt"}, so the place in the caller's expression is known. Writes up to
+ * `max` names (static strings) to `fns` (may be NULL) and returns how many were
+ * recorded (at most 8 are kept). 0 for valid arrays, NULL and the static
+ * out-of-memory error (which records no path). */
+XP_API int xp_error_path(const xp_array *x, const char **fns, int max);
+/** The message with its path: "xp_subtract: ... (via xp_divide <- xp_sqrt)".
+ * snprintf semantics: writes at most `size` bytes including the NUL to `buf`
+ * (may be NULL with size 0) and returns the full length. */
+XP_API size_t xp_error_trace(const xp_array *x, char *buf, size_t size);
 /** Makes a new error array (for user code that wants to join the error model).
  * `status` must not be XP_OK (XP_ERR_VALUE is used then). Returns a new reference,
  * or the static out-of-memory error. */

@@ -124,6 +124,11 @@ typedef enum xp_indexing { XP_INDEXING_XY = 0, XP_INDEXING_IJ = 1 } xp_indexing;
  * error array). Errors: XP_ERR_VALUE (not 1-D), XP_ERR_TYPE (dtypes differ). */
 XP_API xp_status xp_meshgrid(int n, const xp_array *const *arrays, xp_indexing indexing,
                              xp_array **out);
+/** The chainable form of meshgrid: one array of shape (n, *grid) whose entry k is
+ * meshgrid's output k (NumPy's `np.stack(np.meshgrid(*arrays))`); r[k] is a view.
+ * New reference. Errors as xp_meshgrid, returned as an error array
+ * (XP_ERR_VALUE for n < 1 or n > 64). */
+XP_API xp_array *xp_meshgrid_stacked(int n, const xp_array *const *arrays, xp_indexing indexing);
 
 /** `tril(x, k)`: zeros above diagonal k of the last two axes. Errors:
  * XP_ERR_VALUE (ndim < 2). */
@@ -135,7 +140,7 @@ XP_API xp_array *xp_triu(const xp_array *x, int64_t k);
 #define XP_NS_CREATION(M)                                                                  \
     M(arange) M(arange_int) M(asarray) M(ascontiguousarray) M(asarray_buffer) M(empty) M(zeros) M(ones) M(full) \
     M(empty_like) M(zeros_like) M(ones_like) M(full_like) M(eye) M(linspace)               \
-    M(linspace_complex) M(meshgrid) M(tril) M(triu)
+    M(linspace_complex) M(meshgrid) M(meshgrid_stacked) M(tril) M(triu)
 
 XP_END_DECLS
 

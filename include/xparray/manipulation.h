@@ -140,6 +140,16 @@ XP_API xp_array *xp_tile(const xp_array *x, int n, const int64_t *repetitions);
  * is written to out[0] when x or axis is bad (the count is unknown then), else to
  * every out[i]. Errors: XP_ERR_INDEX (0-D x, bad axis), XP_ERR_TYPE (NULL out). */
 XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_array **out);
+/** The chainable form of unstack: one array whose leading axis runs over the
+ * pieces (x with `axis` moved to the front, a view; piece k is r[k]). New
+ * reference. Errors: XP_ERR_INDEX (0-D x, bad axis), as an error array. */
+XP_API xp_array *xp_unstack_stacked(const xp_array *x, const xp_stack_opts *opts);
+/** The chainable form of broadcast_arrays: one new array of shape (n, *shape)
+ * whose entry k is arrays[k] broadcast to the common shape, as their promoted
+ * dtype (NumPy's `np.stack(np.broadcast_arrays(*arrays))`). New reference.
+ * Errors: those of xp_broadcast_arrays and xp_stack (XP_ERR_TYPE for dtypes that
+ * do not promote), XP_ERR_VALUE for n < 1, as an error array. */
+XP_API xp_array *xp_broadcast_arrays_stacked(int n, const xp_array *const *arrays);
 
 /** `x.T`: the transpose of a 2-D array, a view. Errors: XP_ERR_VALUE (ndim != 2). */
 XP_API xp_array *xp_array_T(const xp_array *x);
@@ -148,9 +158,9 @@ XP_API xp_array *xp_array_T(const xp_array *x);
 XP_API xp_array *xp_array_mT(const xp_array *x);
 
 #define XP_NS_MANIPULATION(M)                                                              \
-    M(broadcast_shapes) M(broadcast_to) M(broadcast_arrays) M(concat) M(expand_dims) M(flip) \
+    M(broadcast_shapes) M(broadcast_to) M(broadcast_arrays) M(broadcast_arrays_stacked) M(concat) M(expand_dims) M(flip) \
     M(moveaxis) M(permute_dims) M(repeat) M(reshape) M(roll) M(squeeze) M(stack) M(tile)     \
-    M(unstack) M(array_T) M(array_mT)
+    M(unstack) M(unstack_stacked) M(array_T) M(array_mT)
 
 XP_END_DECLS
 

@@ -52,8 +52,18 @@ struct xp_array {
     size_t alloc_size;
     int64_t *shape;      /* ndim extents */
     int64_t *strides;    /* ndim byte strides */
+    struct xp__errpath *path; /* error arrays: the functions it passed through */
     int64_t dims[];      /* storage for shape and strides */
 };
+
+/** The functions an error array passed through after the one that made it
+ * (xp_error_path): the first XP__PATH_MAX are kept, `n` counts them all. Names are
+ * the functions' static name strings. */
+#define XP__PATH_MAX 8
+typedef struct xp__errpath {
+    _Atomic int n;
+    const char *_Atomic fn[XP__PATH_MAX];
+} xp__errpath;
 
 /* ---- allocation (every allocation goes through the hook) ------------------ */
 
@@ -74,6 +84,9 @@ xp_array *xp__error(xp_status st, const char *fn, const char *fmt, ...)
 /** Checks an array argument: NULL → type error naming fn/arg; an error array →
  * a new reference to it; otherwise NULL (the argument is fine). */
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x);
+/** Records that error array `x` passed through function `fn` (xp_error_path);
+ * xp__check does it for every error argument. */
+void xp__error_passed(const xp_array *x, const char *fn);
 /** Checks a dtype argument (must be one of the 13). */
 xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt);
 /** Resolves a `device=` argument (DEFAULT → CPU); NULL when fine, else error. */
@@ -149,6 +162,11 @@ xp_array *xp__leave(xp_array *r);
 xp_status xp__leave_n(xp_status st, int n, xp_array **out);
 #define XP_ENTER xp__enter()
 #define XP_LEAVE(r) return xp__leave(r)
+/** Calling user code from inside the library (a callback): the call depth is
+ * set to 0 so the callback's results belong to its scopes as in user code, and
+ * restored afterwards. */
+int xp__depth_suspend(void);
+void xp__depth_resume(int depth);
 /** Depth of nested public calls on this thread (0 outside the library). */
 int xp__call_depth(void);
 

@@ -82,11 +82,7 @@ xp_status xp__status_error(xp_status st, const char *fn, const char *fmt, ...) {
 
 xp_status xp__status_of(xp_array *err) {
     xp_status st = xp_error_status(err);
-    const char *m = xp_error_message(err);
-    size_t n = strlen(m);
-    if (n >= sizeof last.message) n = sizeof last.message - 1;
-    memcpy(last.message, m, n);
-    last.message[n] = 0;
+    xp_error_trace(err, last.message, sizeof last.message);
     last.status = st;
     xp_release(err);
     return st;

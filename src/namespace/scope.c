@@ -113,3 +113,11 @@ xp_status xp__leave_n(xp_status st, int n, xp_array **out) {
         for (int i = 0; i < n; i++) out[i] = own(out[i]);
     return st;
 }
+
+int xp__depth_suspend(void) {
+    int d = tls.depth;
+    tls.depth = 0;
+    return d;
+}
+
+void xp__depth_resume(int depth) { tls.depth = depth; }
