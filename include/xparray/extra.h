@@ -23,7 +23,7 @@ typedef struct xp_extra_window_opts {
  * listed axes shrink to extent - window + 1 and whose trailing `n` axes run over
  * each window (`n` extents in `window_shape`, one per listed axis; an axis may be
  * listed twice). Welch's overlapping segments are
- * `xp_array_getitem(view, XP_KEY(XP_STEP(step)))`. Errors: XP_ERR_VALUE (negative
+ * `xp_array_getitem(view, XP_KEY(XP_STEP(step), XP_ELLIPSIS))`. Errors: XP_ERR_VALUE (negative
  * window, window larger than the axis, n differs from the number of axes),
  * XP_ERR_INDEX (axis out of range), XP_ERR_TYPE (NULL). */
 XP_API xp_array *xp_extra_sliding_window_view(const xp_array *x, int n,

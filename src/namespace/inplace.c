@@ -42,7 +42,11 @@ static xp_status inplace(const char *fn, xp_op op, xp_array *x1, const xp_array 
                                 "updated in place)");
     xp_dtype ct;
     err = xp__ew_resolve2(op, x1, x2, &ct);
-    if (err) return xp__status_of(err);
+    if (err) { /* name the in-place operator, then the operation's own reason */
+        xp_status st = xp__status_error(xp_error_status(err), fn, "%s", xp_error_message(err));
+        xp_release(err);
+        return st;
+    }
     if (xp__ew_out_dtype(op, ct) != x1->dtype || ct != x1->dtype)
         return xp__status_error(XP_ERR_TYPE, fn,
                                 "the result dtype %s of x1 and x2 is not x1's dtype %s",

@@ -50,7 +50,7 @@ XP_API void xp_scope_end(void) {
     while (tls.n > mark) {
         xp_array *x = tls.items[--tls.n];
         if (!x) continue; /* released by its user already (xp__scope_forget) */
-        x->flags &= ~(uint32_t)XP__F_SCOPED;
+        if (x->flags & XP__F_SCOPED) x->flags &= ~(uint32_t)XP__F_SCOPED;
         xp_release(x);
     }
     maybe_free_storage();
@@ -85,7 +85,9 @@ static xp_array *own(xp_array *r) {
         return xp__oom();
     }
     tls.items[tls.n++] = r;
-    r->flags |= XP__F_SCOPED;
+    /* a fresh result (ours alone, so no other thread reads its flags yet) is
+     * marked; a retained input returned as is (asarray) is left untouched */
+    if (atomic_load_explicit(&r->refcount, memory_order_relaxed) == 1) r->flags |= XP__F_SCOPED;
     return r;
 }
 
