@@ -30,18 +30,15 @@ typedef struct fit {
 /* The port: every array below is a temporary of the scope but the three kept. */
 static fit polyfit(const xp_array *x, const xp_array *y, int deg) {
     xp_scope_begin();
-    int64_t n = xp_array_size(x);
-    xp_array *powers = xp_arange(deg, -1, -1, &(xp_create_opts){.dtype = XP_FLOAT64});
-    xp_array *V = xp_pow(xp_expand_dims(x, 1, (int64_t[]){1}), powers);
+    xp_array *V = xp_extra_vander(x, deg + 1, false); /* np.vander(x, deg + 1) */
     xp_qr_result qr = xp_linalg_qr(V, NULL);
     xp_array *coef = xp_linalg_solve(qr.R, xp_matmul(xp_matrix_transpose(qr.Q), y));
-    xp_array *resid = xp_subtract(y, xp_matmul(V, coef));
-    xp_array *ss_res = xp_sum(xp_square(resid), NULL);
+    xp_array *ss_res = xp_sum(xp_square(xp_subtract(y, xp_matmul(V, coef))), NULL);
     xp_array *ss_tot = xp_sum(xp_square(xp_subtract(y, xp_mean(y, NULL))), NULL);
     fit f = {
         .coef = xp_keep(coef),
         .r2 = xp_keep(xp_subtract(xp_float(1.0), xp_divide(ss_res, ss_tot))),
-        .sigma = xp_keep(xp_sqrt(xp_divide(ss_res, xp_float((double)(n - deg - 1))))),
+        .sigma = xp_keep(xp_sqrt(xp_divide(ss_res, xp_int(xp_array_dim(x, 0) - deg - 1)))),
     };
     xp_scope_end();
     return f;
@@ -60,32 +57,29 @@ int main(int argc, char **argv) {
             if (!a || !b) break;
         }
     }
-    if (!xs || !ys || deg < 0 || n < (size_t)deg + 2) {
-        fprintf(stderr, "polyfit: need DEG >= 0 and at least DEG + 2 pairs \"x y\" on stdin\n");
+    if (!xs || !ys || deg < 0 || deg > 62 || n < (size_t)deg + 2) {
+        fprintf(stderr, "polyfit: need 0 <= DEG < 63 and at least DEG + 2 pairs \"x y\" on stdin\n");
         free(xs);
         free(ys);
         return 2;
     }
     xp_scope_begin();
-    int64_t shape[1] = {(int64_t)n};
-    xp_array *x = xp_asarray_buffer(xs, XP_FLOAT64, 1, shape, NULL);
-    xp_array *y = xp_asarray_buffer(ys, XP_FLOAT64, 1, shape, NULL);
+    xp_array *x = xp_asarray_buffer(xs, XP_FLOAT64, XP_SHAPE((int64_t)n), NULL);
+    xp_array *y = xp_asarray_buffer(ys, XP_FLOAT64, XP_SHAPE((int64_t)n), NULL);
     fit f = polyfit(x, y, deg);
-    int rc = 0;
-    double r2, sigma;
+    double r2, sigma, coef[64];
     /* one check per result: the first error reached the end intact */
     xp_array *bad = xp_failed(f.coef) ? f.coef : xp_failed(f.r2) ? f.r2 : xp_failed(f.sigma) ? f.sigma : NULL;
-    if (bad || xp_array_float(f.r2, &r2) != XP_OK || xp_array_float(f.sigma, &sigma) != XP_OK) {
-        fprintf(stderr, "polyfit: %s\n", bad ? xp_error_message(bad) : "not a scalar");
-        rc = 1;
+    int rc = bad || xp_array_get_double(f.r2, NULL, &r2) || xp_array_get_double(f.sigma, NULL, &sigma) ||
+             xp_array_copy_to(f.coef, coef, sizeof coef);
+    if (rc) {
+        fprintf(stderr, "polyfit: %s\n", bad ? xp_error_message(bad) : xp_last_error_message());
     } else {
-        xp_array *c = xp_asarray(f.coef, NULL); /* C-contiguous float64 to read */
-        const double *cd = xp_array_data(c);
         printf("flavor %s\ncoef", xp_info_flavor());
-        for (int i = 0; i <= deg; i++) printf(" %.17g", cd[i]);
+        for (int i = 0; i <= deg; i++) printf(" %.17g", coef[i]);
         printf("\nr2 %.17g\nsigma %.17g\n", r2, sigma);
     }
-    xp_scope_end(); /* releases x, y, c and the results polyfit kept into this scope */
+    xp_scope_end(); /* releases x, y and the results polyfit kept into this scope */
     free(xs);
     free(ys);
     return rc;

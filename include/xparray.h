@@ -23,6 +23,7 @@
 #include "xparray/info.h"
 #include "xparray/dlpack.h"
 #include "xparray/npy.h"
+#include "xparray/extra.h"
 #include "xparray/namespace.h"
 #include "xparray/adapter.h"
 

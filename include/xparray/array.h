@@ -6,6 +6,8 @@
 
 #include "types.h"
 
+#include <stdio.h>
+
 XP_BEGIN_DECLS
 
 /* ---- reference counting --------------------------------------------------- */
@@ -15,7 +17,12 @@ XP_BEGIN_DECLS
 XP_API xp_array *xp_retain(const xp_array *x);
 
 /** Drops one reference; the last one frees the array (and its buffer once no view
- * uses it, calling the buffer's deleter). NULL is ignored. */
+ * uses it, calling the buffer's deleter). NULL is ignored. Releasing an array that
+ * an open scope of this thread owns is allowed: the scope forgets it and does not
+ * release it again at its end (so a helper's result may be released by hand inside
+ * the caller's scope). In debug mode (xp_set_debug) the last release poisons the
+ * array instead of freeing its header, and a second release only sets the last
+ * error (xp_last_error_message). */
 XP_API void xp_release(const xp_array *x);
 
 /* ---- attributes (borrowed; valid while `x` lives) -------------------------- */
@@ -48,6 +55,51 @@ XP_API bool xp_array_is_c_contiguous(const xp_array *x);
  * views of a third). */
 XP_API bool xp_array_shares_memory(const xp_array *a, const xp_array *b);
 
+/** Extent of axis `axis` (negative counts from the end: -1 is the last); -1 for
+ * NULL, an error array, a 0-D array or an axis out of range. Never dereferences
+ * anything it was not given (unlike xp_array_shape(x)[0] on a 0-D array). */
+XP_API int64_t xp_array_dim(const xp_array *x, int axis);
+
+/* ---- reading elements without allocating ---------------------------------- */
+
+/** Reads x[idx[0], ..., idx[ndim-1]] as a double, allocating nothing: `idx` holds
+ * ndim indices (negative count from the end; NULL for a 0-D array); bool and
+ * integer elements are converted (int64 beyond 2^53 rounds). Errors (also in
+ * xp_last_error_message): XP_ERR_INDEX (index out of bounds, NULL idx for ndim >
+ * 0), XP_ERR_TYPE (NULL x or out; complex x: use xp_array_get_complex), an error
+ * array's own status, XP_ERR_DEVICE (not host memory). */
+XP_API xp_status xp_array_get_double(const xp_array *x, const int64_t *idx, double *out);
+/** Reads an element of a bool or integer array as int64 (exact). Errors as
+ * xp_array_get_double, plus XP_ERR_TYPE for floating dtypes and XP_ERR_OVERFLOW
+ * for a uint64 above INT64_MAX. */
+XP_API xp_status xp_array_get_int64(const xp_array *x, const int64_t *idx, int64_t *out);
+/** Reads an element of any dtype as a complex number: out[0] the real part,
+ * out[1] the imaginary part (0 for real dtypes). Errors as xp_array_get_double. */
+XP_API xp_status xp_array_get_complex(const xp_array *x, const int64_t *idx, double out[2]);
+/** Copies x's elements in C order (whatever x's strides) into the caller's
+ * buffer `buf` of `nbytes` bytes, as x's dtype (size * itemsize bytes are
+ * written). Errors (also in xp_last_error_message): XP_ERR_VALUE (nbytes too
+ * small), XP_ERR_TYPE (NULL x, NULL buf with a nonzero size), an error array's
+ * status, XP_ERR_DEVICE (not host memory). */
+XP_API xp_status xp_array_copy_to(const xp_array *x, void *buf, size_t nbytes);
+
+/* ---- printing -------------------------------------------------------------- */
+
+/** NumPy's repr of `x`: `array([[1. , 2.5],\n       [3. , 4. ]])`, with a
+ * `dtype=` suffix for dtypes other than float64/int64/bool/complex128, the float
+ * rules of numpy's default print options (at most 8 fraction digits, the fewest
+ * that show each value, scientific notation when the largest magnitude is
+ * >= 1e8, the smallest nonzero < 1e-4 or their ratio > 1e3, columns aligned),
+ * lines wrapped at 75 characters, and summarisation as numpy's threshold=1000,
+ * edgeitems=3 (`...` in place of the middle). An error array prints as
+ * `<error array XP_ERR_...: message>`. Writes at most `size` bytes including
+ * the terminating NUL into `buf` (may be NULL with size 0) and returns the length
+ * of the full text, as snprintf does; 0 when out of memory. */
+XP_API size_t xp_array_format(const xp_array *x, char *buf, size_t size);
+/** Prints xp_array_format's text and a newline to `f` (NumPy's `print(repr(x))`).
+ * Errors: XP_ERR_TYPE (NULL f), XP_ERR_IO (write failed), XP_ERR_NOMEM. */
+XP_API xp_status xp_array_print(const xp_array *x, FILE *f);
+
 /* ---- errors (the cairo model) --------------------------------------------- */
 
 /** True when `x` is an error array (or NULL). */
@@ -57,10 +109,49 @@ XP_API xp_status xp_error_status(const xp_array *x);
 /** Message of an error array ("xp_reshape: argument 'shape': ..."); "" for a valid
  * array. Borrowed from `x`. */
 XP_API const char *xp_error_message(const xp_array *x);
+/** The public functions an error array passed through after the one that made
+ * it, innermost first: for `xp_sqrt(xp_divide(xp_subtract(a, b), c))` failing in
+ * xp_subtract, the message names xp_subtract and the path is {"xp_divide",
+ * "xp_sqrt"}, so the place in the caller's expression is known. Writes up to
+ * `max` names (static strings) to `fns` (may be NULL) and returns how many were
+ * recorded (at most 8 are kept). 0 for valid arrays, NULL and the static
+ * out-of-memory error (which records no path). */
+XP_API int xp_error_path(const xp_array *x, const char **fns, int max);
+/** The message with its path: "xp_subtract: ... (via xp_divide <- xp_sqrt)".
+ * snprintf semantics: writes at most `size` bytes including the NUL to `buf`
+ * (may be NULL with size 0) and returns the full length. */
+XP_API size_t xp_error_trace(const xp_array *x, char *buf, size_t size);
 /** Makes a new error array (for user code that wants to join the error model).
  * `status` must not be XP_OK (XP_ERR_VALUE is used then). Returns a new reference,
  * or the static out-of-memory error. */
 XP_API xp_array *xp_error_new(xp_status status, const char *message);
+
+/** The message of the most recent failure of a status-returning function on this
+ * thread (xp_save, xp_array_setitem, the in-place operators xp_array_iadd...,
+ * xp_broadcast_arrays, xp_nonzero, ...): "xp_save: argument 'path': cannot open
+ * '/no/such/x.npy' for writing: No such file or directory". Successful calls leave
+ * it unchanged (like errno); "" before any failure or after xp_clear_last_error.
+ * Borrowed: valid until this thread's next failing call. */
+XP_API const char *xp_last_error_message(void);
+/** The status of that failure (XP_OK before any failure or after
+ * xp_clear_last_error). */
+XP_API xp_status xp_last_error_status(void);
+/** Resets this thread's last error to XP_OK and "". */
+XP_API void xp_clear_last_error(void);
+
+/* ---- debug mode ----------------------------------------------------------- */
+
+/** Turns debug mode on or off for the process (it starts on when the environment
+ * variable XPARRAY_DEBUG is set to anything but "" or "0"). In debug mode a
+ * released array is poisoned instead of freed: its data is freed but its header
+ * stays in a quarantine (the last 65536 released headers), so any later use is
+ * diagnosed without touching freed memory: a function given it returns an
+ * XP_ERR_VALUE error array "fn: argument 'x' was already released ...", the
+ * attribute functions answer as for an error array, and a second xp_release sets
+ * the last error. Switch it while no arrays are being released on other threads. */
+XP_API void xp_set_debug(bool on);
+/** True when debug mode is on (xp_set_debug or XPARRAY_DEBUG). */
+XP_API bool xp_debug_enabled(void);
 
 /* ---- scopes --------------------------------------------------------------- */
 
@@ -75,7 +166,14 @@ XP_API void xp_scope_begin(void);
 XP_API void xp_scope_end(void);
 /** Moves `x` out of the innermost scope: to the enclosing scope, or to the caller
  * when none encloses it. Returns `x`. An array not owned by the innermost scope is
- * returned unchanged. */
+ * returned unchanged. The helper pattern
+ * `xp_scope_begin(); r = xp_keep(expr); xp_scope_end(); return r;` therefore hands
+ * `r` to the caller's scope when the caller has one open (which releases it at its
+ * end; releasing it by hand before that is also correct, see xp_release), and to
+ * the caller itself otherwise; helpers nest to any depth this way. A helper that
+ * opens two scope levels must keep its result at each level (or use one scope);
+ * returning an array past a scope that released it is a use after release, which
+ * debug mode (xp_set_debug) diagnoses. */
 XP_API xp_array *xp_keep(xp_array *x);
 /** Number of scopes open on this thread. */
 XP_API int xp_scope_depth(void);
@@ -85,8 +183,16 @@ XP_API int xp_internal_call_depth(void);
 
 /* ---- weak scalars (Python scalars) ---------------------------------------- */
 
-/** A Python `int`: a weak 0-D array that takes the other operand's dtype. New reference.
- * A value that does not fit that dtype is an error (XP_ERR_VALUE) where it is used. */
+/* Weak scalars made while no scope is open on this thread are interned: one
+ * immortal, read-only object per (kind, value), shared by every caller, so
+ * `xp_add(x, xp_float(2.0))` leaks nothing without a scope, and releasing one by
+ * hand (as before) is harmless. The intern table holds 4096 values; past that a
+ * call returns an ordinary new reference for the caller to release. Inside a scope
+ * they are ordinary scope-owned arrays. */
+
+/** A Python `int`: a weak 0-D array that takes the other operand's dtype. New reference
+ * (interned when no scope is open: see above). A value that does not fit that dtype
+ * is an error (XP_ERR_VALUE) where it is used. */
 XP_API xp_array *xp_int(int64_t v);
 /** A Python `int` from the whole uint64 range: the same weak int as xp_int for
  * values up to INT64_MAX, and above it a weak int that fits only uint64 and the

@@ -43,8 +43,18 @@ typedef struct xp_asarray_opts {
  * of its kind's default dtype (bool, int64, float64, complex128) unless `dtype`
  * is given. `copy`: TRUE always copies; FALSE returns a new reference to `x` and
  * fails with XP_ERR_VALUE when a copy (dtype change, device change) is needed;
- * NONE/DEFAULT copies only when needed. */
+ * NONE/DEFAULT copies only when needed: `x` itself is returned when no dtype or
+ * device change is asked, so the result may be a strided view (use
+ * xp_ascontiguousarray for C-contiguous data). */
 XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts);
+
+/** NumPy's `ascontiguousarray(x, dtype)`: `x` itself (a new reference) when it is
+ * already C-contiguous with that dtype, else a C-contiguous copy (cast to `dtype`
+ * as xp_astype would). `dtype` 0 (XP_DTYPE_DEFAULT) keeps x's dtype (a weak
+ * scalar's default dtype). Unlike xp_asarray, which may return a strided view, the
+ * result's data can always be read linearly through xp_array_data. Errors:
+ * XP_ERR_TYPE (NULL x, bad dtype, complex scalar to a real dtype). */
+XP_API xp_array *xp_ascontiguousarray(const xp_array *x, xp_dtype dtype);
 
 /** `asarray` from a C buffer of `dtype` elements in C order (`double a[2][3]`
  * is a buffer of shape (2, 3)). The data is copied, except with copy=FALSE, which
@@ -117,6 +127,11 @@ typedef enum xp_indexing { XP_INDEXING_XY = 0, XP_INDEXING_IJ = 1 } xp_indexing;
  * error array). Errors: XP_ERR_VALUE (not 1-D), XP_ERR_TYPE (dtypes differ). */
 XP_API xp_status xp_meshgrid(int n, const xp_array *const *arrays, xp_indexing indexing,
                              xp_array **out);
+/** The chainable form of meshgrid: one array of shape (n, *grid) whose entry k is
+ * meshgrid's output k (NumPy's `np.stack(np.meshgrid(*arrays))`); r[k] is a view.
+ * New reference. Errors as xp_meshgrid, returned as an error array
+ * (XP_ERR_VALUE for n < 1 or n > 64). */
+XP_API xp_array *xp_meshgrid_stacked(int n, const xp_array *const *arrays, xp_indexing indexing);
 
 /** `tril(x, k)`: zeros above diagonal k of the last two axes. Errors:
  * XP_ERR_VALUE (ndim < 2). */
@@ -126,9 +141,9 @@ XP_API xp_array *xp_triu(const xp_array *x, int64_t k);
 
 /** Function-table members of this section (see namespace.h). */
 #define XP_NS_CREATION(M)                                                                  \
-    M(arange) M(arange_int) M(asarray) M(asarray_buffer) M(empty) M(zeros) M(ones) M(full) \
+    M(arange) M(arange_int) M(asarray) M(ascontiguousarray) M(asarray_buffer) M(empty) M(zeros) M(ones) M(full) \
     M(empty_like) M(zeros_like) M(ones_like) M(full_like) M(eye) M(linspace)               \
-    M(linspace_complex) M(meshgrid) M(tril) M(triu)
+    M(linspace_complex) M(meshgrid) M(meshgrid_stacked) M(tril) M(triu)
 
 XP_END_DECLS
 

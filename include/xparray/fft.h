@@ -50,7 +50,8 @@ typedef struct xp_fft_opts {
      * `has_n` is set; a given n below 1 (0 included) is an XP_ERR_VALUE. */
     int64_t n;
     /** The axis as a one-element xp_axes (`XP_AXES(0)`); unset = -1. */
-    xp_axes axis;
+    /** `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     xp_fft_norm norm; /**< normalisation; XP_FFT_NORM_BACKWARD (0) is the default */
     bool has_n; /**< `n` is given even when 0 (then refused, as the standard's n >= 1) */
 } xp_fft_opts;
@@ -64,7 +65,8 @@ typedef struct xp_fftn_opts {
     xp_axes s;
     /** Axes to transform, any subset in any order, negative allowed; unset =
      * all axes; the empty tuple transforms nothing (a copy is returned). */
-    xp_axes axes;
+    /** `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     xp_fft_norm norm; /**< normalisation; XP_FFT_NORM_BACKWARD (0) is the default */
 } xp_fftn_opts;
 
@@ -80,7 +82,8 @@ typedef struct xp_fftfreq_opts {
 
 /** Options of fftshift / ifftshift: `axes` unset = all axes. */
 typedef struct xp_fftshift_opts {
-    xp_axes axes; /**< axes to shift; unset = all axes */
+    /** Axes to shift; unset = all axes; `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
 } xp_fftshift_opts;
 
 /** `fft(x, n, axis, norm)`: 1-D forward DFT of a complex array. */

@@ -97,6 +97,14 @@ static inline xp_index xp_index_array(const xp_array *a) {
 #define XP_SLICE(start, stop, step) xp_index_slice((start), (stop), (step))
 /** `:` */
 #define XP_ALL xp_index_slice(XP_END, XP_END, XP_END)
+/** `start:` */
+#define XP_FROM(start) xp_index_slice((start), XP_END, XP_END)
+/** `:stop` */
+#define XP_TO(stop) xp_index_slice(XP_END, (stop), XP_END)
+/** `start:stop` */
+#define XP_RANGE(start, stop) xp_index_slice((start), (stop), XP_END)
+/** `::step` (`XP_STEP(-1)` is `::-1`) */
+#define XP_STEP(step) xp_index_slice(XP_END, XP_END, (step))
 /** `...` */
 #define XP_ELLIPSIS xp_index_ellipsis()
 /** `None` */
@@ -108,6 +116,25 @@ static inline xp_index xp_index_array(const xp_array *a) {
     (int)(sizeof((xp_index[]){__VA_ARGS__}) / sizeof(xp_index)), (const xp_index[]){__VA_ARGS__}
 /** The empty key `()`. */
 #define XP_KEY_EMPTY 0, (const xp_index *)NULL
+
+/** Builds a key for an array of run-time `ndim`: fills key[0..ndim) with `:` and
+ * returns ndim (0 when ndim is out of 0..XP_MAX_NDIM), so
+ * `xp_index k[XP_MAX_NDIM]; int n = xp_key_all(k, nd); k[axis] = XP_I(i);
+ * xp_array_getitem(x, n, k)` is NumPy's `x[(slice(None),) * axis + (i,)]`. */
+static inline int xp_key_all(xp_index *key, int ndim) {
+    if (ndim < 0 || ndim > XP_MAX_NDIM) return 0;
+    for (int d = 0; d < ndim; d++) key[d] = xp_index_slice(XP_END, XP_END, XP_END);
+    return ndim;
+}
+/** Like xp_key_all, then puts `entry` at `axis` (negative counts from the end);
+ * returns ndim, or 0 when ndim or axis is out of range. The common
+ * "take index i along a run-time axis": `xp_key_at(k, nd, axis, XP_I(i))`. */
+static inline int xp_key_at(xp_index *key, int ndim, int axis, xp_index entry) {
+    if (axis < 0) axis += ndim;
+    if (axis < 0 || axis >= ndim || !xp_key_all(key, ndim)) return 0;
+    key[axis] = entry;
+    return ndim;
+}
 
 /** `x[key]` (n entries; n == 0 is `x[()]`). A view for basic keys, a new array for
  * index arrays and masks; a new reference either way. Errors: XP_ERR_INDEX (bad key:
@@ -127,7 +154,8 @@ XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const
 /** Options of xp_take: `axis` holds at most one axis; None (the default) is
  * allowed for 1-D x only. */
 typedef struct xp_take_opts {
-    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (only for 1-D x) */
+    /** The axis as a one-element xp_axes; unset = None (only for 1-D x); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
 } xp_take_opts;
 
 /** `take(x, indices, axis=)`: `indices` is a 1-D integer array; negative

@@ -195,7 +195,8 @@ XP_API xp_array *xp_linalg_trace(const xp_array *x, const xp_trace_opts *opts);
 
 /** Options of vector_norm: `axes` None (all elements), one axis or a tuple. */
 typedef struct xp_vector_norm_opts {
-    xp_axes axes; /**< axes to reduce; unset = None (all axes) */
+    /** Axes to reduce; unset = None (all axes); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims; /**< keep the reduced axes with length 1 */
     xp_norm_ord ord; /**< the norm; XP_ORD_DEFAULT: 2 */
     double p; /**< the order for XP_ORD_P */

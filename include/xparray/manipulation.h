@@ -58,7 +58,8 @@ XP_API xp_array *xp_expand_dims(const xp_array *x, int n, const int64_t *axis);
 
 /** Options of xp_flip: `axes` (None, the default, flips every axis). */
 typedef struct xp_flip_opts {
-    xp_axes axes; /**< axes to flip; unset = None (all axes) */
+    /** Axes to flip; unset = None (all axes); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
 } xp_flip_opts;
 
 /** `flip(x, axis=)`: a view with the given axes reversed (negative strides).
@@ -79,7 +80,8 @@ XP_API xp_array *xp_permute_dims(const xp_array *x, int n, const int64_t *axes);
 /** Options of xp_repeat: `axis` holds at most one axis; None (the default)
  * flattens x first (C order) and gives a 1-D result. */
 typedef struct xp_repeat_opts {
-    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (flatten) */
+    /** The axis as a one-element xp_axes; unset = None (flatten); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
 } xp_repeat_opts;
 
 /** `repeat(x, repeats, axis=)`: `repeats` is a weak int (xp_int(3)) or an integer
@@ -103,7 +105,8 @@ XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape,
 
 /** Options of xp_roll: `axes` (None, the default: roll the flattened array). */
 typedef struct xp_roll_opts {
-    xp_axes axes; /**< axes to roll; unset = None (flatten, roll, restore the shape) */
+    /** Axes to roll; unset = None (flatten, roll, restore the shape); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
 } xp_roll_opts;
 
 /** `roll(x, shift, axis=)`: `n` shifts; with axes given, one shift per axis or
@@ -138,6 +141,16 @@ XP_API xp_array *xp_tile(const xp_array *x, int n, const int64_t *repetitions);
  * is written to out[0] when x or axis is bad (the count is unknown then), else to
  * every out[i]. Errors: XP_ERR_INDEX (0-D x, bad axis), XP_ERR_TYPE (NULL out). */
 XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_array **out);
+/** The chainable form of unstack: one array whose leading axis runs over the
+ * pieces (x with `axis` moved to the front, a view; piece k is r[k]). New
+ * reference. Errors: XP_ERR_INDEX (0-D x, bad axis), as an error array. */
+XP_API xp_array *xp_unstack_stacked(const xp_array *x, const xp_stack_opts *opts);
+/** The chainable form of broadcast_arrays: one new array of shape (n, *shape)
+ * whose entry k is arrays[k] broadcast to the common shape, as their promoted
+ * dtype (NumPy's `np.stack(np.broadcast_arrays(*arrays))`). New reference.
+ * Errors: those of xp_broadcast_arrays and xp_stack (XP_ERR_TYPE for dtypes that
+ * do not promote), XP_ERR_VALUE for n < 1, as an error array. */
+XP_API xp_array *xp_broadcast_arrays_stacked(int n, const xp_array *const *arrays);
 
 /** `x.T`: the transpose of a 2-D array, a view. Errors: XP_ERR_VALUE (ndim != 2). */
 XP_API xp_array *xp_array_T(const xp_array *x);
@@ -146,9 +159,9 @@ XP_API xp_array *xp_array_T(const xp_array *x);
 XP_API xp_array *xp_array_mT(const xp_array *x);
 
 #define XP_NS_MANIPULATION(M)                                                              \
-    M(broadcast_shapes) M(broadcast_to) M(broadcast_arrays) M(concat) M(expand_dims) M(flip) \
+    M(broadcast_shapes) M(broadcast_to) M(broadcast_arrays) M(broadcast_arrays_stacked) M(concat) M(expand_dims) M(flip) \
     M(moveaxis) M(permute_dims) M(repeat) M(reshape) M(roll) M(squeeze) M(stack) M(tile)     \
-    M(unstack) M(array_T) M(array_mT)
+    M(unstack) M(unstack_stacked) M(array_T) M(array_mT)
 
 XP_END_DECLS
 

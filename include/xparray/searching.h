@@ -17,7 +17,8 @@ XP_BEGIN_DECLS
 /** Keywords of argmax/argmin: `axis` unset = None (index into the flattened
  * array), else exactly one axis. */
 typedef struct xp_arg_opts {
-    xp_axes axis; /**< the axis as a one-element xp_axes; unset = None (flattened) */
+    /** The axis as a one-element xp_axes; unset = None (flattened); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims; /**< keep the reduced axis with length 1 */
 } xp_arg_opts;
 
@@ -37,6 +38,11 @@ XP_API xp_array *xp_count_nonzero(const xp_array *x, const xp_reduce_opts *opts)
  * failure out[0] (or out[0..ndim-1] when ndim is known) holds the error array.
  * Errors: XP_ERR_VALUE (0-D input), XP_ERR_TYPE (NULL x or out). */
 XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out);
+/** The chainable form of nonzero: one int64 array of shape (ndim(x), nnz) whose
+ * row k is nonzero(x)[k] (NumPy's `np.array(np.nonzero(x))`, `argwhere(x).T`);
+ * row k is `xp_array_getitem(r, XP_KEY(XP_I(k)))`. New reference. Errors as
+ * xp_nonzero (XP_ERR_VALUE for 0-D input), returned as an error array. */
+XP_API xp_array *xp_nonzero_stacked(const xp_array *x);
 
 /** The `side` keyword of searchsorted. */
 typedef enum xp_side { XP_SIDE_LEFT = 0, XP_SIDE_RIGHT = 1 } xp_side;
@@ -74,7 +80,7 @@ XP_API xp_array *xp_isin(const xp_array *x1, const xp_array *x2, const xp_isin_o
 
 /** Function-table members of this section (see namespace.h). */
 #define XP_NS_SEARCHING(M) \
-    M(argmax) M(argmin) M(count_nonzero) M(nonzero) M(searchsorted) M(where) M(isin)
+    M(argmax) M(argmin) M(count_nonzero) M(nonzero) M(nonzero_stacked) M(searchsorted) M(where) M(isin)
 
 XP_END_DECLS
 

@@ -19,7 +19,8 @@ XP_BEGIN_DECLS
 /** Keywords of sort/argsort. Zero = defaults: axis unset = -1, ascending,
  * stable. `unstable` is the standard's stable=False (the sort stays stable). */
 typedef struct xp_sort_opts {
-    xp_axes axis; /**< the axis as a one-element xp_axes; unset = -1 */
+    /** The axis as a one-element xp_axes; unset = -1; `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     bool descending; /**< sort in descending order */
     bool unstable; /**< stable=False: stability not required (the sort stays stable) */
 } xp_sort_opts;

@@ -42,7 +42,8 @@ XP_BEGIN_DECLS
  * prod only, `correction` by var and std only (it must be >= 0; when it is >= the
  * number of elements reduced, the result is NaN). */
 typedef struct xp_reduce_opts {
-    xp_axes axes; /**< axes to reduce; unset = None (all axes) */
+    /** Axes to reduce; unset = None (all axes); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     bool keepdims; /**< keep the reduced axes with length 1 */
     xp_dtype dtype; /**< accumulation and result dtype; XP_DTYPE_DEFAULT: the function's default */
     double correction; /**< degrees of freedom subtracted (std, var; default 0) */
@@ -52,7 +53,8 @@ typedef struct xp_reduce_opts {
  * for 0-D or 1-D input), else one axis. `include_initial` prepends the identity
  * (0 or 1) along the axis. */
 typedef struct xp_cumulative_opts {
-    xp_axes axis; /**< the axis; unset = None (only for 0-D or 1-D x) */
+    /** The axis; unset = None (only for 0-D or 1-D x); `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     xp_dtype dtype; /**< result dtype; XP_DTYPE_DEFAULT: as sum */
     bool include_initial; /**< prepend the identity (0 or 1) along the axis */
 } xp_cumulative_opts;

@@ -142,6 +142,15 @@ typedef struct xp_axes {
     { (int32_t)(sizeof((int64_t[]){__VA_ARGS__}) / sizeof(int64_t)), true, { __VA_ARGS__ } }
 /** The empty tuple of axes, `axis=()`. */
 #define XP_AXES_EMPTY { 0, true, { 0 } }
+/** One axis: `XP_AXIS(-1)` (the same as `XP_AXES(-1)`). */
+#define XP_AXIS(i) XP_AXES(i)
+/** `axis=None` spelled out (the same as leaving the field zero). */
+#define XP_AXIS_NONE { 0, false, { 0 } }
+/* Every options struct with an axis keyword has one xp_axes field reachable as
+ * both `.axis` and `.axes`, so `{ .axis = XP_AXIS(0) }` and
+ * `{ .axes = XP_AXES(0, 1) }` work everywhere; zero is None (or the function's
+ * documented default axis). Scalar `int64_t axis` arguments (concat, stack,
+ * take_along_axis, vecdot, cross) have a fixed default instead of None. */
 
 /** Shape arguments are `(int ndim, const int64_t *shape)` pairs; in C,
  * `XP_SHAPE(3, 4)` expands to both: `xp_zeros(XP_SHAPE(3, 4), NULL)`. */

@@ -18,7 +18,8 @@ XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts);
 /** Keywords of diff. Zero = defaults: axis unset = -1, n = 0 means the default 1,
  * prepend/append NULL = None (borrowed). */
 typedef struct xp_diff_opts {
-    xp_axes axis; /**< the axis as a one-element xp_axes; unset = -1 */
+    /** The axis as a one-element xp_axes; unset = -1; `.axis` and `.axes` name the same field. */
+    union { xp_axes axis; xp_axes axes; };
     /** Number of differences; default 1. Read when nonzero or when `has_n` is set,
      * so `.n = 0, .has_n = true` asks for n = 0 (x unchanged). */
     int64_t n;

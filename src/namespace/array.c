@@ -249,9 +249,23 @@ XP_API xp_array *xp_retain(const xp_array *cx) {
  * library's code, whichever library's xp_release drops the last reference. */
 XP_API void xp_release(const xp_array *cx) {
     xp_array *x = (xp_array *)cx;
-    if (!x || (x->flags & XP__F_STATIC)) return;
+    if (!x) return;
+    if (x->flags & XP__F_RELEASED) {
+        /* debug mode: a second release of a quarantined array is diagnosed, not done */
+        xp__status_error(XP_ERR_VALUE, "xp_release",
+                         "argument 'x' was already released (debug mode)");
+        return;
+    }
+    if (x->flags & XP__F_STATIC) return;
     if (atomic_fetch_sub_explicit(&x->refcount, 1, memory_order_acq_rel) != 1) return;
+    /* the last reference of an array a scope lists: the scope forgets it, so its
+     * end does not release it a second time */
+    if (x->flags & XP__F_SCOPED) xp__scope_forget(x);
     buffer_release(x->buf);
+    if (xp__debug_on()) {
+        xp__quarantine(x);
+        return;
+    }
     free_object(x);
 }
 
@@ -355,6 +369,8 @@ static char *host_copy(const xp_array *x) {
     buffer_release(nb);
     return expected->data;
 }
+
+void xp__free_quarantined(xp_array *x) { free_object(x); }
 
 /* ---- attributes ----------------------------------------------------------- */
 

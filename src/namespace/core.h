@@ -37,6 +37,9 @@ enum {
     XP__F_STATIC = 1u << 0,   /* never freed (the out-of-memory error) */
     XP__F_ERROR = 1u << 1,    /* an error array */
     XP__F_READONLY = 1u << 2, /* writes refused */
+    XP__F_SCOPED = 1u << 3,   /* listed in one of this thread's open scopes */
+    XP__F_RELEASED = 1u << 4, /* debug mode: released, header kept in quarantine */
+    XP__F_INTERNED = 1u << 5, /* an interned weak scalar (also XP__F_STATIC) */
 };
 
 enum { XP__WEAK_NONE = 0, XP__WEAK_BOOL, XP__WEAK_INT, XP__WEAK_FLOAT, XP__WEAK_COMPLEX };
@@ -58,8 +61,18 @@ struct xp_array {
     size_t alloc_size;
     int64_t *shape;      /* ndim extents */
     int64_t *strides;    /* ndim byte strides */
+    struct xp__errpath *path; /* error arrays: the functions it passed through */
     int64_t dims[];      /* storage for shape and strides */
 };
+
+/** The functions an error array passed through after the one that made it
+ * (xp_error_path): the first XP__PATH_MAX are kept, `n` counts them all. Names are
+ * the functions' static name strings. */
+#define XP__PATH_MAX 8
+typedef struct xp__errpath {
+    _Atomic int n;
+    const char *_Atomic fn[XP__PATH_MAX];
+} xp__errpath;
 
 /* ---- allocation (every allocation goes through the hook) ------------------ */
 
@@ -88,6 +101,10 @@ static inline xp_array *xp__check_copy(const char *fn, xp_copy c) {
     if ((unsigned)c <= XP_COPY_NONE) return NULL;
     return xp__error(XP_ERR_VALUE, fn, "argument 'copy': %d is not an xp_copy value", (int)c);
 }
+
+/** Records that error array `x` passed through function `fn` (xp_error_path);
+ * xp__check does it for every error argument. */
+void xp__error_passed(const xp_array *x, const char *fn);
 /** Checks a dtype argument (must be one of the 13). */
 xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt);
 /** Resolves a `device=` argument (DEFAULT → CPU); NULL when fine, else error. */
@@ -103,6 +120,25 @@ xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *ar
 /** Status-returning functions report an error array's status/message this way:
  * writes `err` to every out[i] (each a new reference) and releases `err`. */
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out);
+/** Status-returning functions record why they failed: sets this thread's last
+ * error (xp_last_error_message) to "fn: <message>" and returns `st`. */
+xp_status xp__status_error(xp_status st, const char *fn, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** Records an error array's status and message as this thread's last error,
+ * releases it and returns its status. */
+xp_status xp__status_of(xp_array *err);
+/** A released array reached function `fn` as argument `arg` (debug mode): a new
+ * error array saying so. */
+xp_array *xp__released_error(const char *fn, const char *arg);
+/** Debug mode (XPARRAY_DEBUG=1 or xp_set_debug): released arrays are poisoned. */
+bool xp__debug_on(void);
+/** Quarantines a released array's header (debug mode); its buffer is already gone. */
+void xp__quarantine(xp_array *x);
+/** Frees an array object's header (the quarantine evicting its oldest entry). */
+void xp__free_quarantined(xp_array *x);
+/** Scopes: the last reference of a scope-listed array was released by the user;
+ * the scope forgets it so its end does not release it again. */
+void xp__scope_forget(xp_array *x);
 
 /* ---- array construction --------------------------------------------------- */
 
@@ -161,6 +197,11 @@ xp_array *xp__adopt(xp_array *r);
 void xp__adopt_n(int n, xp_array **out);
 #define XP_ENTER xp__enter()
 #define XP_LEAVE(r) return xp__leave(r)
+/** Calling user code from inside the library (a callback): the call depth is
+ * set to 0 so the callback's results belong to its scopes as in user code, and
+ * restored afterwards. */
+int xp__depth_suspend(void);
+void xp__depth_resume(int depth);
 /** Depth of nested public calls on this thread (0 outside the library). */
 int xp__call_depth(void);
 

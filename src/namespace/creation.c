@@ -476,6 +476,21 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
     XP_LEAVE(xp__copy_to(fn, x, dt, dev));
 }
 
+XP_API xp_array *xp_ascontiguousarray(const xp_array *x, xp_dtype dtype) {
+    static const char fn[] = "xp_ascontiguousarray";
+    XP_ENTER;
+    xp_array *err = xp__check(fn, "x", x);
+    if (!err && dtype) err = xp__check_dtype(fn, "dtype", dtype);
+    if (err) XP_LEAVE(err);
+    xp_dtype dt = dtype ? dtype : x->weak ? xp__weak_default(x->weak) : x->dtype;
+    if (x->weak && xp_dtype_kind(x->dtype) == XP_KIND_COMPLEX_FLOATING &&
+        xp_dtype_kind(dt) != XP_KIND_COMPLEX_FLOATING)
+        XP_LEAVE(xp__error(XP_ERR_TYPE, fn, "a complex scalar does not fit dtype %s",
+                           xp_dtype_name(dt)));
+    if (!x->weak && dt == x->dtype && xp__is_c_contig(x)) XP_LEAVE(xp_retain(x));
+    XP_LEAVE(xp__copy_to(fn, x, dt, x->device));
+}
+
 XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim,
                                    const int64_t *shape, const xp_asarray_opts *opts) {
     static const char fn[] = "xp_asarray_buffer";

@@ -35,11 +35,13 @@ XP_API const char *xp_status_name(xp_status s) {
 /* The object and its message come from one allocation. */
 static xp_array *make_error(xp_status st, const char *msg, size_t len) {
     xp_allocator used;
-    size_t total = sizeof(xp_array) + len + 1;
+    size_t head = (sizeof(xp_array) + sizeof(xp__errpath) + 7) & ~(size_t)7;
+    size_t total = head + len + 1;
     xp_array *e = xp__malloc(total, &used);
     if (!e) return xp__oom();
-    memset(e, 0, sizeof *e);
-    char *m = (char *)e + sizeof *e;
+    memset(e, 0, head);
+    e->path = (xp__errpath *)((char *)e + sizeof *e);
+    char *m = (char *)e + head;
     memcpy(m, msg, len);
     m[len] = 0;
     atomic_init(&e->refcount, 1);
@@ -75,9 +77,60 @@ XP_API xp_array *xp_error_new(xp_status status, const char *message) {
 
 xp_array *xp__check(const char *fn, const char *arg, const xp_array *x) {
     if (!x) return xp__error(XP_ERR_TYPE, fn, "argument '%s' is NULL", arg);
-    if (x->flags & XP__F_ERROR) return xp_retain(x);
+    if (x->flags & XP__F_RELEASED) return xp__released_error(fn, arg);
+    if (x->flags & XP__F_ERROR) {
+        xp__error_passed(x, fn);
+        return xp_retain(x);
+    }
     if (__builtin_expect(x->buf->storage != NULL, 0)) return xp__stored_error(fn, arg, x);
     return NULL;
+}
+
+void xp__error_passed(const xp_array *cx, const char *fn) {
+    xp_array *x = (xp_array *)cx;
+    xp__errpath *p = x->path;
+    if (!p || !fn || (x->flags & XP__F_STATIC)) return;
+    int n = atomic_load_explicit(&p->n, memory_order_acquire);
+    /* the same function seen again (its second argument, or the origin itself) */
+    const char *last = n ? atomic_load(&p->fn[(n < XP__PATH_MAX ? n : XP__PATH_MAX) - 1]) : NULL;
+    if (last == fn || (last && !strcmp(last, fn))) return;
+    size_t k = strlen(fn);
+    if (!n && !strncmp(x->message, fn, k) && x->message[k] == ':') return;
+    int i = atomic_fetch_add_explicit(&p->n, 1, memory_order_acq_rel);
+    if (i < XP__PATH_MAX) atomic_store_explicit(&p->fn[i], fn, memory_order_release);
+}
+
+XP_API int xp_error_path(const xp_array *x, const char **fns, int max) {
+    if (!x || !(x->flags & XP__F_ERROR) || !x->path) return 0;
+    int n = atomic_load_explicit(&x->path->n, memory_order_acquire), k = 0;
+    if (n > XP__PATH_MAX) n = XP__PATH_MAX;
+    for (int i = 0; i < n; i++) {
+        const char *f = atomic_load_explicit(&x->path->fn[i], memory_order_acquire);
+        if (!f) continue;
+        if (fns && k < max) fns[k] = f;
+        k++;
+    }
+    return k;
+}
+
+XP_API size_t xp_error_trace(const xp_array *x, char *buf, size_t size) {
+    char t[1024];
+    int k = snprintf(t, sizeof t, "%s", xp_error_message(x));
+    const char *fns[XP__PATH_MAX];
+    int n = xp_error_path(x, fns, XP__PATH_MAX);
+    for (int i = 0; i < n && k >= 0 && (size_t)k < sizeof t; i++)
+        k += snprintf(t + k, sizeof t - (size_t)k, "%s%s", i ? " <- " : " (via ", fns[i]);
+    int total = x && x->path ? atomic_load(&x->path->n) : 0;
+    if (k >= 0 && (size_t)k < sizeof t && total > n)
+        k += snprintf(t + k, sizeof t - (size_t)k, " <- %d more", total - n);
+    if (n && k >= 0 && (size_t)k < sizeof t) k += snprintf(t + k, sizeof t - (size_t)k, ")");
+    size_t len = k < 0 ? 0 : (size_t)k < sizeof t ? (size_t)k : sizeof t - 1;
+    if (buf && size) {
+        size_t c = len < size - 1 ? len : size - 1;
+        memcpy(buf, t, c);
+        buf[c] = 0;
+    }
+    return len;
 }
 
 xp_array *xp__check_dtype(const char *fn, const char *arg, xp_dtype dt) {
@@ -125,11 +178,9 @@ xp_array *xp__check_same_device(const char *fn, int n, const xp_array *const *ar
 }
 
 xp_status xp__fail_all(xp_array *err, int n, xp_array **out) {
-    xp_status st = err->status;
     if (out)
         for (int i = 0; i < n; i++) out[i] = xp_retain(err);
-    xp_release(err);
-    return st;
+    return xp__status_of(err);
 }
 
 XP_API bool xp_failed(const xp_array *x) { return !x || (x->flags & XP__F_ERROR); }

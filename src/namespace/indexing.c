@@ -429,12 +429,6 @@ XP_API xp_array *xp_array_getitem(const xp_array *x, int n, const xp_index *key)
 
 /* ---- setitem ---------------------------------------------------------------- */
 
-static xp_status fail(xp_array *err) {
-    xp_status st = err->status;
-    xp_release(err);
-    return st;
-}
-
 /* Checks that `value` broadcasts to (nd, shape). */
 static xp_array *check_fits(const char *fn, const xp_array *value, int nd, const int64_t *shape) {
     bool ok = value->ndim <= nd;
@@ -560,7 +554,7 @@ done:
 XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const xp_array *value) {
     XP_ENTER;
     xp_array *err = setitem("xp_array_setitem", x, n, key, value);
-    return xp__leave_n(err ? fail(err) : XP_OK, 0, NULL);
+    return xp__leave_n(err ? xp__status_of(err) : XP_OK, 0, NULL);
 }
 
 /* ---- take, take_along_axis ---------------------------------------------------- */

@@ -30,25 +30,38 @@ static bool overlaps(const xp_array *x1, const xp_array *x2) {
     return true;
 }
 
-static xp_status inplace(xp_op op, xp_array *x1, const xp_array *x2) {
-    if (!x1 || !x2) return XP_ERR_TYPE;
-    if (x1->flags & XP__F_ERROR) return x1->status;
-    if (x2->flags & XP__F_ERROR) return x2->status;
-    if ((x1->flags & XP__F_READONLY) || x1->weak) return XP_ERR_VALUE;
+static xp_status inplace(const char *fn, xp_op op, xp_array *x1, const xp_array *x2) {
+    xp_array *err = xp__check(fn, "x1", x1);
+    if (!err) err = xp__check(fn, "x2", x2);
+    if (err) return xp__status_of(err);
+    if (x1->flags & XP__F_READONLY)
+        return xp__status_error(XP_ERR_VALUE, fn, "argument 'x1' is read-only");
+    if (x1->weak)
+        return xp__status_error(XP_ERR_VALUE, fn,
+                                "argument 'x1' is a weak scalar (a Python scalar cannot be "
+                                "updated in place)");
     xp_dtype ct;
-    xp_array *err = xp__ew_resolve2(op, x1, x2, &ct);
-    if (err) {
-        xp_status st = err->status;
+    err = xp__ew_resolve2(op, x1, x2, &ct);
+    if (err) { /* name the in-place operator, then the operation's own reason */
+        xp_status st = xp__status_error(xp_error_status(err), fn, "%s", xp_error_message(err));
         xp_release(err);
         return st;
     }
-    if (xp__ew_out_dtype(op, ct) != x1->dtype || ct != x1->dtype) return XP_ERR_TYPE;
+    if (xp__ew_out_dtype(op, ct) != x1->dtype || ct != x1->dtype)
+        return xp__status_error(XP_ERR_TYPE, fn,
+                                "the result dtype %s of x1 and x2 is not x1's dtype %s",
+                                xp_dtype_name(xp__ew_out_dtype(op, ct)), xp_dtype_name(x1->dtype));
     /* x2 must broadcast to x1's shape */
-    if (x2->ndim > x1->ndim) return XP_ERR_VALUE;
-    for (int d = 0; d < x2->ndim; d++) {
+    bool fits = x2->ndim <= x1->ndim;
+    for (int d = 0; fits && d < x2->ndim; d++) {
         int64_t e = x2->shape[x2->ndim - 1 - d];
-        if (e != 1 && e != x1->shape[x1->ndim - 1 - d]) return XP_ERR_VALUE;
+        if (e != 1 && e != x1->shape[x1->ndim - 1 - d]) fits = false;
     }
+    if (!fits)
+        return xp__status_error(XP_ERR_VALUE, fn,
+                                "argument 'x2' (ndim %d) does not broadcast to the shape of "
+                                "'x1' (ndim %d)",
+                                x2->ndim, x1->ndim);
     if (x1->size == 0) return XP_OK;
     bool shared = overlaps(x1, x2);
     bool may_fail = op == XP_OP_pow && (xp_dtype_kind(ct) & XP_KIND_SIGNED);
@@ -56,50 +69,62 @@ static xp_status inplace(xp_op op, xp_array *x1, const xp_array *x2) {
     if (shared || may_fail) {
         /* compute into a temporary: x2 may overlap x1; a failing kernel leaves x1 intact */
         xp_array *r = xp__ew_binary(op, x1, x2);
-        if (xp_failed(r)) {
-            st = r->status;
-        } else {
-            st = xp__copy_into(x1, r);
-        }
+        if (xp_failed(r)) return xp__status_of(r);
+        st = xp__copy_into(x1, r);
         xp_release(r);
+        if (st != XP_OK) return xp__status_error(st, fn, "copying the result into 'x1' failed");
         return st;
     }
+    err = NULL;
     st = xp__ew_binary_into(op, ct, x1, x2, x1, &err);
+    if (st != XP_OK && err) return xp__status_of(err);
     xp_release(err);
+    if (st != XP_OK) return xp__status_error(st, fn, "the kernel failed");
     return st;
 }
 
-XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_add, x1, x2); }
-XP_API xp_status xp_array_isub(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_subtract, x1, x2); }
-XP_API xp_status xp_array_imul(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_multiply, x1, x2); }
-XP_API xp_status xp_array_itruediv(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_divide, x1, x2); }
-XP_API xp_status xp_array_ifloordiv(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_floor_divide, x1, x2); }
-XP_API xp_status xp_array_ipow(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_pow, x1, x2); }
-XP_API xp_status xp_array_imod(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_remainder, x1, x2); }
-XP_API xp_status xp_array_iand(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_and, x1, x2); }
-XP_API xp_status xp_array_ior(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_or, x1, x2); }
-XP_API xp_status xp_array_ixor(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_xor, x1, x2); }
-XP_API xp_status xp_array_ilshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_left_shift, x1, x2); }
-XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2) { return inplace(XP_OP_bitwise_right_shift, x1, x2); }
+XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2) { return inplace("xp_array_iadd", XP_OP_add, x1, x2); }
+XP_API xp_status xp_array_isub(xp_array *x1, const xp_array *x2) { return inplace("xp_array_isub", XP_OP_subtract, x1, x2); }
+XP_API xp_status xp_array_imul(xp_array *x1, const xp_array *x2) { return inplace("xp_array_imul", XP_OP_multiply, x1, x2); }
+XP_API xp_status xp_array_itruediv(xp_array *x1, const xp_array *x2) { return inplace("xp_array_itruediv", XP_OP_divide, x1, x2); }
+XP_API xp_status xp_array_ifloordiv(xp_array *x1, const xp_array *x2) { return inplace("xp_array_ifloordiv", XP_OP_floor_divide, x1, x2); }
+XP_API xp_status xp_array_ipow(xp_array *x1, const xp_array *x2) { return inplace("xp_array_ipow", XP_OP_pow, x1, x2); }
+XP_API xp_status xp_array_imod(xp_array *x1, const xp_array *x2) { return inplace("xp_array_imod", XP_OP_remainder, x1, x2); }
+XP_API xp_status xp_array_iand(xp_array *x1, const xp_array *x2) { return inplace("xp_array_iand", XP_OP_bitwise_and, x1, x2); }
+XP_API xp_status xp_array_ior(xp_array *x1, const xp_array *x2) { return inplace("xp_array_ior", XP_OP_bitwise_or, x1, x2); }
+XP_API xp_status xp_array_ixor(xp_array *x1, const xp_array *x2) { return inplace("xp_array_ixor", XP_OP_bitwise_xor, x1, x2); }
+XP_API xp_status xp_array_ilshift(xp_array *x1, const xp_array *x2) { return inplace("xp_array_ilshift", XP_OP_bitwise_left_shift, x1, x2); }
+XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2) { return inplace("xp_array_irshift", XP_OP_bitwise_right_shift, x1, x2); }
 
 /* x1 @= x2: the product goes to a temporary (x2 may share x1's memory) and is
  * copied back only when it has x1's dtype and shape. */
 XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2) {
-    if (!x1 || !x2) return XP_ERR_TYPE;
-    if (x1->flags & XP__F_ERROR) return x1->status;
-    if (x2->flags & XP__F_ERROR) return x2->status;
-    if ((x1->flags & XP__F_READONLY) || x1->weak) return XP_ERR_VALUE;
+    static const char fn[] = "xp_array_imatmul";
+    xp_array *err = xp__check(fn, "x1", x1);
+    if (!err) err = xp__check(fn, "x2", x2);
+    if (err) return xp__status_of(err);
+    if (x1->flags & XP__F_READONLY)
+        return xp__status_error(XP_ERR_VALUE, fn, "argument 'x1' is read-only");
+    if (x1->weak)
+        return xp__status_error(XP_ERR_VALUE, fn,
+                                "argument 'x1' is a weak scalar (a Python scalar cannot be "
+                                "updated in place)");
     XP_ENTER;
     xp_array *r = xp_matmul(x1, x2);
     xp_status st = XP_OK;
     if (xp_failed(r)) {
-        st = r->status;
+        st = xp__status_error(r->status, fn, "%s", xp_error_message(r));
     } else if (r->dtype != x1->dtype) {
-        st = XP_ERR_TYPE;
+        st = xp__status_error(XP_ERR_TYPE, fn, "the result dtype %s of x1 @ x2 is not x1's dtype %s",
+                              xp_dtype_name(r->dtype), xp_dtype_name(x1->dtype));
     } else {
         bool same = r->ndim == x1->ndim;
         for (int d = 0; same && d < r->ndim; d++) same = r->shape[d] == x1->shape[d];
-        st = same ? (x1->size ? xp__copy_into(x1, r) : XP_OK) : XP_ERR_VALUE;
+        if (!same)
+            st = xp__status_error(XP_ERR_VALUE, fn,
+                                  "x1 @ x2 does not have x1's shape (in-place matmul keeps it)");
+        else if (x1->size)
+            st = xp__copy_into(x1, r);
     }
     xp_release(r);
     return xp__leave_n(st, 0, NULL);

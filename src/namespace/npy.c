@@ -289,25 +289,25 @@ static xp_array *prepare(const char *fn, const xp_array *x, const xp_save_opts *
 
 XP_API xp_status xp_save(const char *path, const xp_array *x, const xp_save_opts *opts) {
     static const char fn[] = "xp_save";
-    if (!path) return XP_ERR_TYPE;
+    if (!path) return xp__status_error(XP_ERR_TYPE, fn, "argument 'path' is NULL");
     unsigned char head[XP_NPY_MAX_HEADER + 64];
     size_t hl;
     xp_array *src = NULL;
     xp_array *err = prepare(fn, x, opts, head, &hl, &src);
-    if (err) {
-        xp_status st = err->status;
-        xp_release(err);
-        return st;
-    }
+    if (err) return xp__status_of(err);
     xp_status st = XP_OK;
     FILE *fp = fopen(path, "wb");
     if (!fp) {
-        st = XP_ERR_IO;
+        st = xp__status_error(XP_ERR_IO, fn, "argument 'path': cannot open '%s' for writing: %s",
+                              path, strerror(errno));
     } else {
         size_t nb = (size_t)src->size * xp_dtype_size(src->dtype);
         if (fwrite(head, 1, hl, fp) != hl || (nb && fwrite(xp__data(src), 1, nb, fp) != nb))
-            st = XP_ERR_IO;
-        if (fclose(fp) != 0) st = XP_ERR_IO;
+            st = xp__status_error(XP_ERR_IO, fn, "argument 'path': writing '%s' failed: %s", path,
+                                  strerror(errno));
+        if (fclose(fp) != 0 && st == XP_OK)
+            st = xp__status_error(XP_ERR_IO, fn, "argument 'path': closing '%s' failed: %s", path,
+                                  strerror(errno));
     }
     xp_release(src);
     return st;

@@ -4,8 +4,86 @@
 
 #include <complex.h>
 #include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+/* ---- interned scalars (made while no scope is open) ------------------------
+ * One immortal object per (kind, value bits): header, buffer header and 16 bytes
+ * of data in one block from the C heap (never freed, so not from the allocator
+ * hook, whose user allocator may be gone later). */
+#define XP__INTERN_MAX 4096
+#define XP__INTERN_SLOTS (2 * XP__INTERN_MAX)
+typedef struct intern_slot {
+    int weak;
+    xp_dtype dt; /* xp_int(-1) and xp_uint(2**64 - 1) share their bits */
+    unsigned char bits[16];
+    xp_array *a;
+} intern_slot;
+static intern_slot intern_tab[XP__INTERN_SLOTS];
+static int intern_count;
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static xp_array *intern_new(int weak, xp_dtype dt, const unsigned char *bits) {
+    size_t ha = (sizeof(xp_array) + 15) & ~(size_t)15;
+    size_t hb = (sizeof(xp_buffer) + 15) & ~(size_t)15;
+    char *block = calloc(1, ha + hb + 16);
+    if (!block) return NULL;
+    xp_array *a = (xp_array *)block;
+    xp_buffer *b = (xp_buffer *)(block + ha);
+    atomic_init(&b->refcount, 1);
+    b->data = block + ha + hb;
+    b->nbytes = xp_dtype_size(dt);
+    b->device = XP_DEVICE_CPU;
+    memcpy(b->data, bits, b->nbytes);
+    atomic_init(&a->refcount, 1);
+    a->flags = XP__F_STATIC | XP__F_INTERNED | XP__F_READONLY;
+    a->weak = weak;
+    a->dtype = dt;
+    a->ndim = 0;
+    a->size = 1;
+    a->device = XP_DEVICE_CPU;
+    a->ns = &xp__eager;
+    a->buf = b;
+    a->shape = a->dims;
+    a->strides = a->dims;
+    return a;
+}
+
+/* The interned scalar for (weak, value), or NULL when the table is full. */
+static xp_array *interned(int weak, xp_dtype dt, const void *value) {
+    unsigned char bits[16] = {0};
+    memcpy(bits, value, xp_dtype_size(dt));
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)weak ^ ((uint64_t)dt << 8);
+    for (int i = 0; i < 16; i++) h = (h ^ bits[i]) * 1099511628211ull;
+    xp_array *r = NULL;
+    pthread_mutex_lock(&intern_lock);
+    for (size_t k = 0, i = h % XP__INTERN_SLOTS; k < XP__INTERN_SLOTS;
+         k++, i = (i + 1) % XP__INTERN_SLOTS) {
+        intern_slot *s = &intern_tab[i];
+        if (s->a && s->weak == weak && s->dt == dt && !memcmp(s->bits, bits, 16)) {
+            r = s->a;
+            break;
+        }
+        if (!s->a) {
+            if (intern_count < XP__INTERN_MAX && (r = intern_new(weak, dt, bits))) {
+                s->weak = weak;
+                s->dt = dt;
+                memcpy(s->bits, bits, 16);
+                s->a = r;
+                intern_count++;
+            }
+            break;
+        }
+    }
+    pthread_mutex_unlock(&intern_lock);
+    return r;
+}
 
 static xp_array *make(int weak, xp_dtype dt, const void *value) {
+    if (xp_scope_depth() == 0) {
+        xp_array *r = interned(weak, dt, value);
+        if (r) return r;
+    }
     xp_array *a = xp__new("xp_scalar", dt, 0, NULL, XP_DEVICE_CPU);
     if (xp_failed(a)) return a;
     memcpy(xp__data(a), value, xp_dtype_size(dt));

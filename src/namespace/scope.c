@@ -60,7 +60,12 @@ XP_API void xp_scope_end(void) {
     }
     if (!tls.nmarks) return;
     size_t mark = tls.marks[--tls.nmarks];
-    while (tls.n > mark) xp_release(tls.items[--tls.n]);
+    while (tls.n > mark) {
+        xp_array *x = tls.items[--tls.n];
+        if (!x) continue; /* released by its user already (xp__scope_forget) */
+        if (x->flags & XP__F_SCOPED) x->flags &= ~(uint32_t)XP__F_SCOPED;
+        xp_release(x);
+    }
     maybe_free_storage();
 }
 
@@ -79,6 +84,7 @@ XP_API xp_array *xp_keep(xp_array *x) {
             tls.marks[tls.nmarks - 1] = mark + 1;
         } else {
             tls.items[i] = tls.items[--tls.n];
+            x->flags &= ~(uint32_t)XP__F_SCOPED; /* the caller owns it now */
         }
         return x;
     }
@@ -92,7 +98,18 @@ static xp_array *own(xp_array *r) {
         return xp__oom();
     }
     tls.items[tls.n++] = r;
+    /* a fresh result (ours alone, so no other thread reads its flags yet) is
+     * marked; a retained input returned as is (asarray) is left untouched */
+    if (atomic_load_explicit(&r->refcount, memory_order_relaxed) == 1) r->flags |= XP__F_SCOPED;
     return r;
+}
+
+void xp__scope_forget(xp_array *x) {
+    for (size_t i = tls.n; i-- > 0;)
+        if (tls.items[i] == x) {
+            tls.items[i] = NULL;
+            return;
+        }
 }
 
 void xp__enter(void) { tls.depth++; }
@@ -121,3 +138,11 @@ xp_status xp__leave_n(xp_status st, int n, xp_array **out) {
         for (int i = 0; i < n; i++) out[i] = own(out[i]);
     return st;
 }
+
+int xp__depth_suspend(void) {
+    int d = tls.depth;
+    tls.depth = 0;
+    return d;
+}
+
+void xp__depth_resume(int depth) { tls.depth = depth; }
