@@ -104,6 +104,12 @@ XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
     return xp__adopt(ns->asarray(x, opts));
 }
 
+XP_API xp_array *xp_ascontiguousarray(const xp_array *x, xp_dtype dtype) {
+    const xp_namespace *ns = XP__PICK(x, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_ascontiguousarray(x, dtype);
+    return xp__adopt(ns->ascontiguousarray(x, dtype));
+}
+
 XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim, const int64_t *shape, const xp_asarray_opts *opts) {
     return xp__eager_asarray_buffer(data, dtype, ndim, shape, opts);
 }
@@ -168,6 +174,12 @@ XP_API xp_status xp_meshgrid(int n, const xp_array *const *arrays, xp_indexing i
     xp_status st = ns->meshgrid(n, arrays, indexing, out);
     xp__adopt_n((out && n > 0) ? n : 0, out);
     return st;
+}
+
+XP_API xp_array *xp_meshgrid_stacked(int n, const xp_array *const *arrays, xp_indexing indexing) {
+    const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_meshgrid_stacked(n, arrays, indexing);
+    return xp__adopt(ns->meshgrid_stacked(n, arrays, indexing));
 }
 
 XP_API xp_array *xp_tril(const xp_array *x, int64_t k) {
@@ -758,6 +770,12 @@ XP_API xp_status xp_broadcast_arrays(int n, const xp_array *const *arrays, xp_ar
     return st;
 }
 
+XP_API xp_array *xp_broadcast_arrays_stacked(int n, const xp_array *const *arrays) {
+    const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_broadcast_arrays_stacked(n, arrays);
+    return xp__adopt(ns->broadcast_arrays_stacked(n, arrays));
+}
+
 XP_API xp_array *xp_concat(int n, const xp_array *const *arrays, const xp_concat_opts *opts) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_concat(n, arrays, opts);
@@ -832,6 +850,12 @@ XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_arr
     return st;
 }
 
+XP_API xp_array *xp_unstack_stacked(const xp_array *x, const xp_stack_opts *opts) {
+    const xp_namespace *ns = XP__PICK(x, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_unstack_stacked(x, opts);
+    return xp__adopt(ns->unstack_stacked(x, opts));
+}
+
 XP_API xp_array *xp_array_T(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_array_T(x);
@@ -868,6 +892,12 @@ XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out) {
     xp_status st = ns->nonzero(x, out);
     xp__adopt_n(!out ? 0 : x->ndim > 0 ? x->ndim : 1, out);
     return st;
+}
+
+XP_API xp_array *xp_nonzero_stacked(const xp_array *x) {
+    const xp_namespace *ns = XP__PICK(x, &xp__eager);
+    if (XP__MINE(ns)) return xp__eager_nonzero_stacked(x);
+    return xp__adopt(ns->nonzero_stacked(x));
 }
 
 XP_API xp_array *xp_searchsorted(const xp_array *x1, const xp_array *x2, const xp_searchsorted_opts *opts) {

@@ -24,6 +24,7 @@ __typeof__(xp_astype) xp__eager_astype;
 __typeof__(xp_arange) xp__eager_arange;
 __typeof__(xp_arange_int) xp__eager_arange_int;
 __typeof__(xp_asarray) xp__eager_asarray;
+__typeof__(xp_ascontiguousarray) xp__eager_ascontiguousarray;
 __typeof__(xp_asarray_buffer) xp__eager_asarray_buffer;
 __typeof__(xp_empty) xp__eager_empty;
 __typeof__(xp_zeros) xp__eager_zeros;
@@ -37,6 +38,7 @@ __typeof__(xp_eye) xp__eager_eye;
 __typeof__(xp_linspace) xp__eager_linspace;
 __typeof__(xp_linspace_complex) xp__eager_linspace_complex;
 __typeof__(xp_meshgrid) xp__eager_meshgrid;
+__typeof__(xp_meshgrid_stacked) xp__eager_meshgrid_stacked;
 __typeof__(xp_tril) xp__eager_tril;
 __typeof__(xp_triu) xp__eager_triu;
 __typeof__(xp_info_capabilities) xp__eager_info_capabilities;
@@ -137,6 +139,7 @@ __typeof__(xp_take_along_axis) xp__eager_take_along_axis;
 __typeof__(xp_broadcast_shapes) xp__eager_broadcast_shapes;
 __typeof__(xp_broadcast_to) xp__eager_broadcast_to;
 __typeof__(xp_broadcast_arrays) xp__eager_broadcast_arrays;
+__typeof__(xp_broadcast_arrays_stacked) xp__eager_broadcast_arrays_stacked;
 __typeof__(xp_concat) xp__eager_concat;
 __typeof__(xp_expand_dims) xp__eager_expand_dims;
 __typeof__(xp_flip) xp__eager_flip;
@@ -149,12 +152,14 @@ __typeof__(xp_squeeze) xp__eager_squeeze;
 __typeof__(xp_stack) xp__eager_stack;
 __typeof__(xp_tile) xp__eager_tile;
 __typeof__(xp_unstack) xp__eager_unstack;
+__typeof__(xp_unstack_stacked) xp__eager_unstack_stacked;
 __typeof__(xp_array_T) xp__eager_array_T;
 __typeof__(xp_array_mT) xp__eager_array_mT;
 __typeof__(xp_argmax) xp__eager_argmax;
 __typeof__(xp_argmin) xp__eager_argmin;
 __typeof__(xp_count_nonzero) xp__eager_count_nonzero;
 __typeof__(xp_nonzero) xp__eager_nonzero;
+__typeof__(xp_nonzero_stacked) xp__eager_nonzero_stacked;
 __typeof__(xp_searchsorted) xp__eager_searchsorted;
 __typeof__(xp_where) xp__eager_where;
 __typeof__(xp_isin) xp__eager_isin;
@@ -252,6 +257,7 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_arange xp__eager_arange
 #define xp_arange_int xp__eager_arange_int
 #define xp_asarray xp__eager_asarray
+#define xp_ascontiguousarray xp__eager_ascontiguousarray
 #define xp_asarray_buffer xp__eager_asarray_buffer
 #define xp_empty xp__eager_empty
 #define xp_zeros xp__eager_zeros
@@ -265,6 +271,7 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_linspace xp__eager_linspace
 #define xp_linspace_complex xp__eager_linspace_complex
 #define xp_meshgrid xp__eager_meshgrid
+#define xp_meshgrid_stacked xp__eager_meshgrid_stacked
 #define xp_tril xp__eager_tril
 #define xp_triu xp__eager_triu
 #define xp_info_capabilities xp__eager_info_capabilities
@@ -365,6 +372,7 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_broadcast_shapes xp__eager_broadcast_shapes
 #define xp_broadcast_to xp__eager_broadcast_to
 #define xp_broadcast_arrays xp__eager_broadcast_arrays
+#define xp_broadcast_arrays_stacked xp__eager_broadcast_arrays_stacked
 #define xp_concat xp__eager_concat
 #define xp_expand_dims xp__eager_expand_dims
 #define xp_flip xp__eager_flip
@@ -377,12 +385,14 @@ __typeof__(xp_fft_ifftshift) xp__eager_fft_ifftshift;
 #define xp_stack xp__eager_stack
 #define xp_tile xp__eager_tile
 #define xp_unstack xp__eager_unstack
+#define xp_unstack_stacked xp__eager_unstack_stacked
 #define xp_array_T xp__eager_array_T
 #define xp_array_mT xp__eager_array_mT
 #define xp_argmax xp__eager_argmax
 #define xp_argmin xp__eager_argmin
 #define xp_count_nonzero xp__eager_count_nonzero
 #define xp_nonzero xp__eager_nonzero
+#define xp_nonzero_stacked xp__eager_nonzero_stacked
 #define xp_searchsorted xp__eager_searchsorted
 #define xp_where xp__eager_where
 #define xp_isin xp__eager_isin
