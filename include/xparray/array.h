@@ -85,8 +85,8 @@ XP_API xp_status xp_array_copy_to(const xp_array *x, void *buf, size_t nbytes);
 
 /* ---- printing -------------------------------------------------------------- */
 
-/** NumPy's repr of `x`: `array([[1. , 2.5],\n       [3. , 4. ]])`, with a
- * `dtype=` suffix for dtypes other than float64/int64/bool/complex128, the float
+/** NumPy's repr of `x` (for example the two lines of array([[1. , 2.5], [3. , 4. ]])),
+ * with a dtype= suffix for dtypes other than float64/int64/bool/complex128, the float
  * rules of numpy's default print options (at most 8 fraction digits, the fewest
  * that show each value, scientific notation when the largest magnitude is
  * >= 1e8, the smallest nonzero < 1e-4 or their ratio > 1e3, columns aligned),

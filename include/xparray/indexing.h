@@ -103,7 +103,7 @@ static inline xp_index xp_index_array(const xp_array *a) {
 #define XP_TO(stop) xp_index_slice(XP_END, (stop), XP_END)
 /** `start:stop` */
 #define XP_RANGE(start, stop) xp_index_slice((start), (stop), XP_END)
-/** `::step` (`XP_STEP(-1)` is `::-1`) */
+/** both bounds omitted, step `step` (`XP_STEP(-1)` reverses the axis) */
 #define XP_STEP(step) xp_index_slice(XP_END, XP_END, (step))
 /** `...` */
 #define XP_ELLIPSIS xp_index_ellipsis()
