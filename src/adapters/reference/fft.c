@@ -13,13 +13,15 @@
 
 #include "fft_plan.h"
 
+#include "../../namespace/core.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef xp__cx cx;
 
-enum { MAX_LINES = 8, BLOCK = 64 };
+enum { MAX_LINES = 16, BLOCK = 8 };
 
 typedef struct side {
     char *base;
@@ -33,7 +35,9 @@ static void get_re(const side *s, int64_t off, int64_t st, int64_t cnt, double *
         for (int64_t j = 0; j < cnt; j++) dst[j * ds] = b[j * st];
     } else {
         const double *b = (const double *)s->base + off;
-        for (int64_t j = 0; j < cnt; j++) dst[j * ds] = b[j * st];
+        if (st == 1 && ds == 1) memcpy(dst, b, sizeof(double) * (size_t)cnt);
+        else
+            for (int64_t j = 0; j < cnt; j++) dst[j * ds] = b[j * st];
     }
 }
 
@@ -56,7 +60,9 @@ static void put_re(const side *s, int64_t off, int64_t st, int64_t cnt, const do
         for (int64_t j = 0; j < cnt; j++) b[j * st] = (float)src[j * ss];
     } else {
         double *b = (double *)s->base + off;
-        for (int64_t j = 0; j < cnt; j++) b[j * st] = src[j * ss];
+        if (st == 1 && ss == 1) memcpy(b, src, sizeof(double) * (size_t)cnt);
+        else
+            for (int64_t j = 0; j < cnt; j++) b[j * st] = src[j * ss];
     }
 }
 
@@ -167,7 +173,8 @@ static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iod
     if (kind != 0 && !half && V < 2) V = 2;
     while (V > 2 && (V * L > (1 << 20) || V / 2 >= lines)) V /= 2; /* at most 16 MiB of lines */
     if (V == 2 && half && lines < 2) V = 1;
-    cx *buf = malloc(sizeof(cx) * (size_t)(V * L + S));
+    size_t bytes = sizeof(cx) * (size_t)(V * L + S);
+    cx *buf = xp__scratch(bytes); /* the caching allocator: no fresh pages per call */
     if (!buf) {
         xp__fft_plan_release(plan);
         return false;
@@ -185,7 +192,7 @@ static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iod
         }
         for (int d = nb - 1; d >= 0 && ++idx[d] == batch[d].n; d--) idx[d] = 0;
     }
-    free(buf);
+    xp__scratch_free(buf, bytes);
     xp__fft_plan_release(plan);
     return true;
 }
