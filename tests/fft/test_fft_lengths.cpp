@@ -158,10 +158,11 @@ TEST(FftLengths, BatchedRowsAndColumns) {
     }
 }
 
-// Long prime lengths (Bluestein over a 2-3-5 length): spot bins against a direct
-// sum, a pure tone, and the round trip.
-TEST(FftLengths, LargePrimesSpotBinsAndTone) {
-    for (size_t n : {4099u, 65537u}) {
+// Long lengths: primes (Bluestein over a 2-3-5 length) and 2^19 (on the gsl
+// flavor, GSL's own FFT): spot bins against a direct sum, a pure tone, the real
+// transform of its real part, and columns of a strided batch.
+TEST(FftLengths, LongLengthsSpotBinsToneAndColumns) {
+    for (size_t n : {4099u, 65537u, 524288u}) {
         auto x = random_complex(n, (unsigned)n);
         Arr a = make(x, XP_COMPLEX128);
         Arr f(xp_fft_fft(a, nullptr));
@@ -189,6 +190,20 @@ TEST(FftLengths, LargePrimesSpotBinsAndTone) {
         std::vector<cd> rwant(n / 2 + 1);
         rwant[5] = cd((double)n / 2, 0);
         EXPECT_LT(rel_err(values(rt), rwant), tol(XP_COMPLEX128, n)) << n;
+        // the same transform on the columns of an n x 3 array (strided lines)
+        std::vector<cd> cols(3 * n);
+        for (size_t j = 0; j < n; j++) cols[3 * j] = x[j], cols[3 * j + 1] = tone[j], cols[3 * j + 2] = x[n - 1 - j];
+        xp_fft_opts o0 = on_axis(0);
+        Arr fc(xp_fft_fft(Arr(make(cols, XP_COMPLEX128, {(int64_t)n, 3})), &o0));
+        ASSERT_XP_OK(fc);
+        auto vc = values(fc), vt = values(t);
+        double e0 = 0, e1 = 0;
+        for (size_t j = 0; j < n; j++) {
+            e0 = std::max(e0, std::abs(vc[3 * j] - v[j]));
+            e1 = std::max(e1, std::abs(vc[3 * j + 1] - vt[j]));
+        }
+        EXPECT_LT(e0 / m, tol(XP_COMPLEX128, n)) << n;
+        EXPECT_LT(e1 / (double)n, tol(XP_COMPLEX128, n)) << n;
     }
 }
 
@@ -196,7 +211,7 @@ TEST(FftLengths, LargePrimesSpotBinsAndTone) {
 // smooth, odd-factor and Bluestein lengths, both precisions.
 TEST(FftLengths, RoundTripErrorGrowsLikeLogN) {
     for (xp_dtype dt : {XP_COMPLEX128, XP_COMPLEX64})
-        for (size_t n : {1u, 2u, 1000u, 4096u, 4099u, 65536u, 65537u, 117649u, 1000003u}) {
+        for (size_t n : {1u, 2u, 1000u, 4096u, 4099u, 65536u, 65537u, 117649u, 524288u, 1000003u}) {
             if (single(dt) && n > 70000) continue;
             auto x = random_complex(n, (unsigned)n + 9);
             Arr a = make(x, dt, {(int64_t)n});

@@ -34,6 +34,8 @@ static const char *gsl_routine(const char *f) {
         {"linalg.matrix_rank", SVD_}, {"linalg.matrix_norm", SVD_},
     };
     if (!f) return NULL;
+    if (!strcmp(f, "fft.fft") || !strcmp(f, "fft.ifft") || !strcmp(f, "fft.fftn") || !strcmp(f, "fft.ifftn"))
+        return "gsl_fft_complex_{forward,backward} (powers of two >= 2^19; other lengths: reference portable FFT)";
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(map[i][0], f)) return map[i][1];
     return NULL;
@@ -54,4 +56,5 @@ const xp_adapter xp_adapter_gsl = {
         .geev = xp__gsl_geev,
         .gesdd = xp__gsl_gesdd,
     },
+    .fft = {.execute = xp__gsl_fft_execute},
 };

@@ -88,9 +88,12 @@ typedef struct group {
     int64_t n, is, os, L;
     const xp__fft_plan *plan;
     cx *buf, *scratch;
+    const xp__fft_engine *eng; /* complex lines through another library, or NULL */
+    void *eh;
+    bool failed;
 } group;
 
-static void run_group(const group *g, int V, const int64_t *oi, const int64_t *oo) {
+static void run_group(group *g, int V, const int64_t *oi, const int64_t *oo) {
     int64_t n = g->n, L = g->L, h = n / 2;
     int64_t nin = g->kind == 2 ? h + 1 : n, nout = g->kind == 1 ? h + 1 : n;
     bool paired = g->kind != 0 && n % 2 == 1; /* odd real lengths: two lines per transform */
@@ -109,7 +112,9 @@ static void run_group(const group *g, int V, const int64_t *oi, const int64_t *o
     /* transform */
     for (int v = 0; v < V; v++) {
         cx *b = g->buf + v * L;
-        if (g->kind == 0) {
+        if (g->kind == 0 && g->eh) {
+            if (!g->eng->exec(g->eh, b, g->scratch, g->sign)) g->failed = true;
+        } else if (g->kind == 0) {
             xp__fft_exec_c(g->plan, b, g->scratch, g->sign);
         } else if (!paired) {
             if (g->kind == 1) xp__fft_exec_r2c(g->plan, b, g->scratch);
@@ -160,15 +165,24 @@ static void run_group(const group *g, int V, const int64_t *oi, const int64_t *o
 }
 
 /* One pass along `axis` over all lines: the lines are indexed by `nb` batch dims
- * (extent, input stride, output stride). kind: 0 c2c, 1 r2c, 2 c2r. */
-static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iodim axis, int nb,
-                 const xp_fft_iodim *batch) {
+ * (extent, input stride, output stride). kind: 0 c2c, 1 r2c, 2 c2r. Complex
+ * lines whose length `eng` takes go through it instead of a portable plan. */
+static xp_status pass(int kind, int sign, const side *in, const side *out, xp_fft_iodim axis, int nb,
+                      const xp_fft_iodim *batch, const xp__fft_engine *eng) {
     int64_t n = axis.n, lines = 1;
     for (int d = 0; d < nb; d++) lines *= batch[d].n;
     bool half = kind != 0 && n % 2 == 0;
-    xp__fft_plan *plan = xp__fft_plan_acquire(n, half);
-    if (!plan) return false;
-    int64_t L = n + 1, S = xp__fft_plan_scratch(plan);
+    xp__fft_plan *plan = NULL;
+    void *eh = NULL;
+    int64_t S;
+    if (kind == 0 && eng && eng->takes(n)) {
+        if (!(eh = eng->acquire(n))) return XP_ERR_NOMEM;
+        S = n;
+    } else {
+        if (!(plan = xp__fft_plan_acquire(n, half))) return XP_ERR_NOMEM;
+        S = xp__fft_plan_scratch(plan);
+    }
+    int64_t L = n + 1;
     int V = axis.is != 1 || axis.os != 1 ? MAX_LINES : 1;
     if (kind != 0 && !half && V < 2) V = 2;
     while (V > 2 && (V * L > (1 << 20) || V / 2 >= lines)) V /= 2; /* at most 16 MiB of lines */
@@ -176,13 +190,14 @@ static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iod
     size_t bytes = sizeof(cx) * (size_t)(V * L + S);
     cx *buf = xp__scratch(bytes); /* the caching allocator: no fresh pages per call */
     if (!buf) {
-        xp__fft_plan_release(plan);
-        return false;
+        if (plan) xp__fft_plan_release(plan);
+        else eng->release(eh);
+        return XP_ERR_NOMEM;
     }
-    group g = {kind, sign, in, out, n, axis.is, axis.os, L, plan, buf, buf + V * L};
+    group g = {kind, sign, in, out, n, axis.is, axis.os, L, plan, buf, buf + V * L, eng, eh, false};
     int64_t idx[2 * XP_MAX_NDIM] = {0}, oi[MAX_LINES], oo[MAX_LINES];
     int got = 0;
-    for (int64_t line = 0; line < lines; line++) {
+    for (int64_t line = 0; line < lines && !g.failed; line++) {
         int64_t a = 0, b = 0;
         for (int d = 0; d < nb; d++) a += idx[d] * batch[d].is, b += idx[d] * batch[d].os;
         oi[got] = a, oo[got] = b;
@@ -193,12 +208,12 @@ static bool pass(int kind, int sign, const side *in, const side *out, xp_fft_iod
         for (int d = nb - 1; d >= 0 && ++idx[d] == batch[d].n; d--) idx[d] = 0;
     }
     xp__scratch_free(buf, bytes);
-    xp__fft_plan_release(plan);
-    return true;
+    if (plan) xp__fft_plan_release(plan);
+    else eng->release(eh);
+    return g.failed ? XP_ERR_BACKEND : XP_OK;
 }
 
-xp_status xp__reference_fft_execute(const xp_fft_problem *p) {
-    if (p->precision != XP_FLOAT32 && p->precision != XP_FLOAT64) return XP_ERR_NOT_IMPLEMENTED;
+xp_status xp__fft_portable_run(const xp_fft_problem *p, const xp__fft_engine *eng) {    if (p->precision != XP_FLOAT32 && p->precision != XP_FLOAT64) return XP_ERR_NOT_IMPLEMENTED;
     if (p->rank < 1 || p->howmany_rank < 0 || p->rank + p->howmany_rank > XP_MAX_NDIM)
         return XP_ERR_NOT_IMPLEMENTED;
     if (p->kind == XP_FFT_C2R && p->rank != 1) return XP_ERR_NOT_IMPLEMENTED;
@@ -227,8 +242,10 @@ xp_status xp__reference_fft_execute(const xp_fft_problem *p) {
         xp_fft_iodim ax = p->dims[d];
         if (pass_no > 0) ax.is = ax.os;
         int kind = pass_no > 0 ? 0 : p->kind == XP_FFT_C2C ? 0 : p->kind == XP_FFT_R2C ? 1 : 2;
-        if (!pass(kind, p->sign, pass_no ? &oo : &in, pass_no ? &oo : &out, ax, nb, batch))
-            return XP_ERR_NOMEM;
+        xp_status st = pass(kind, p->sign, pass_no ? &oo : &in, pass_no ? &oo : &out, ax, nb, batch, eng);
+        if (st != XP_OK) return st;
     }
     return XP_OK;
 }
+
+xp_status xp__reference_fft_execute(const xp_fft_problem *p) { return xp__fft_portable_run(p, NULL); }
