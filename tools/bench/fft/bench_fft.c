@@ -5,7 +5,8 @@
  * Prints one line per case:
  *   case <name> xparray_ms <median> fftw_ms <median> ratio <xparray/fftw> fftw_fresh_out_ms <median>
  * (the fftw fields are -1 without FFTW or for the batched cases). Times are
- * medians of thread CPU time. Usage: bench_fft [reps] [measure] [case-prefix]
+ * medians of thread CPU time. Usage: bench_fft [reps] [measure] [case]  (case: one
+ * case's exact name, or a prefix ending in '*'; default: all)
  * (bench_fft.py adds NumPy's figures in the same run). Cases named "rfft_f64_RxC"
  * transform the last axis of an R x C array (R lines of length C). */
 #ifdef XP_BENCH_FFTW
@@ -136,14 +137,21 @@ static const struct {
     {"fft_c128_7^6", FFT1, 1, 117649},
 };
 
+/* `bench_fft list` prints the case names, one a line. */
 int main(int argc, char **argv) {
+    if (argc > 1 && !strcmp(argv[1], "list")) {
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) printf("%s\n", cases[i].name);
+        return 0;
+    }
     int reps = argc > 1 ? atoi(argv[1]) : 15;
     if (reps < 1) reps = 1;
     measure = argc > 2 && !strcmp(argv[2], "measure");
-    const char *only = argc > 3 ? argv[3] : "";
+    const char *only = argc > 3 ? argv[3] : "*";
+    size_t len = strlen(only);
+    bool prefix = len > 0 && only[len - 1] == '*';
     if (measure) xp_fft_set_planner(XP_FFT_PLANNER_MEASURE, 20.0);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        if (!strncmp(cases[i].name, only, strlen(only)))
+        if (prefix ? !strncmp(cases[i].name, only, len - 1) : !strcmp(cases[i].name, only))
             run_case(cases[i].name, cases[i].kind, cases[i].n0, cases[i].n1, reps);
     return 0;
 }
