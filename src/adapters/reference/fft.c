@@ -1,5 +1,5 @@
 /* The portable FFT of the reference adapter: any length in O(n log n), with
- * plans from the cache of fft_plan.c (Stockham mixed radix 2/3/4/5 and odd
+ * plans from the cache of fft_plan.c (Stockham mixed radix 2/3/4/5/7 and odd
  * factors, Bluestein for lengths with a large prime factor).
  *
  * Batches and multi-dimensional problems are done axis by axis, line by line:

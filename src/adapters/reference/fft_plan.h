@@ -2,7 +2,7 @@
  * twiddles for one length, shared through a bounded, thread-safe cache.
  *
  * A complex plan of length n runs a Stockham (self-sorting) mixed-radix
- * transform: radix 4, 2, 3 and 5 butterflies written out, any other odd factor
+ * transform: radix 4, 2, 3, 5 and 7 butterflies written out, any other odd factor
  * by a direct DFT that uses the factor's symmetric pairs; lengths whose largest
  * prime factor would make that slower run Bluestein's algorithm over a 2-3-5
  * length instead. A real plan of even length n is a complex plan of length n/2
