@@ -1,6 +1,7 @@
-/* Flavor "gsl": the GNU Scientific Library's BLAS, linear algebra and
- * eigensystems, then libm's transcendental kernels, then the portable code (which
- * also serves the FFTs: GSL's FFT is not wrapped yet). */
+/* Flavor "gsl": the GNU Scientific Library's BLAS, linear algebra,
+ * eigensystems and (for complex lines of power-of-two lengths >= 2^19, where it
+ * is faster) FFT, then libm's transcendental kernels, then the portable code
+ * (which serves every other FFT). */
 #include "../namespace/core.h"
 #include "../adapters/gsl/gsl.h"
 #include "../adapters/libm/libm.h"

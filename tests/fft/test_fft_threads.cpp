@@ -54,3 +54,23 @@ TEST(FftThreads, RepeatedShapeFromManyThreads) {
     for (auto &th : ts) th.join();
     EXPECT_EQ(failures.load(), 0);
 }
+
+// Long power-of-two lengths from several threads, more distinct lengths than the
+// caches hold (on the gsl flavor, GSL's wavetable cache keeps 4): tables are
+// evicted while other threads still run them.
+TEST(FftThreads, ConcurrentLongPowerOfTwoLengths) {
+    std::atomic<int> failures{0};
+    std::vector<std::thread> ts;
+    for (int t = 0; t < 5; t++)
+        ts.emplace_back([t, &failures] {
+            for (int i = 0; i < 2; i++) {
+                size_t n = (size_t)1 << (19 + (i ? 0 : t));  // 5 lengths, then 2^19 from all
+                auto x = random_complex(n, (unsigned)(t * 10 + i));
+                Arr a = make(x, XP_COMPLEX128);
+                Arr back(xp_fft_ifft(Arr(xp_fft_fft(a, nullptr)), nullptr));
+                if (back.failed() || rel_err(values(back), x) > 1e-14) failures++;
+            }
+        });
+    for (auto &th : ts) th.join();
+    EXPECT_EQ(failures.load(), 0);
+}

@@ -99,6 +99,12 @@ static xp_status guarded_gesdd(xp_dtype dt, char jobz, int64_t m, int64_t n, voi
     guard_leave();
     return st;
 }
+static xp_status guarded_fft(const xp_fft_problem *p) {
+    guard_enter();
+    xp_status st = xp__gsl_fft_execute(p);
+    guard_leave();
+    return st;
+}
 
 xp_status xp__gsl_status(int code) {
     if (code == GSL_SUCCESS) return XP_OK;
@@ -124,6 +130,8 @@ static const char *gsl_routine(const char *f) {
         {"linalg.matrix_rank", SVD_}, {"linalg.matrix_norm", SVD_},
     };
     if (!f) return NULL;
+    if (!strcmp(f, "fft.fft") || !strcmp(f, "fft.ifft") || !strcmp(f, "fft.fftn") || !strcmp(f, "fft.ifftn"))
+        return "gsl_fft_complex_{forward,backward} (powers of two >= 2^19; other lengths: reference portable FFT)";
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(map[i][0], f)) return map[i][1];
     return NULL;
@@ -144,4 +152,5 @@ const xp_adapter xp_adapter_gsl = {
         .geev = guarded_geev,
         .gesdd = guarded_gesdd,
     },
+    .fft = {.execute = guarded_fft},
 };

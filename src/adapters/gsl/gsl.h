@@ -28,8 +28,12 @@ gsl_vector_complex *xp__gsl_vector_complex(size_t n);
 gsl_permutation *xp__gsl_permutation(size_t n);
 void xp__gsl_drop(void *obj);
 
-/* slots (gsl_blas.c, gsl_linalg.c); the table (gsl.c) calls them inside the
- * error-handler guard */
+/* slots (gsl_blas.c, gsl_linalg.c, gsl_fft.c); the table (gsl.c) calls them inside
+ * the error-handler guard */
+/** Complex transforms with a power-of-two length of at least 2^19 on some axis
+ * (GSL's FFT for those lines, the portable one for the rest); otherwise
+ * XP_ERR_NOT_IMPLEMENTED. */
+xp_status xp__gsl_fft_execute(const xp_fft_problem *p);
 xp_status xp__gsl_gemm(const xp_gemm_args *g);
 xp_status xp__gsl_potrf(xp_dtype dt, char uplo, int64_t n, void *a, int64_t lda, int64_t *info);
 xp_status xp__gsl_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,

@@ -8,6 +8,23 @@ extern const xp_adapter xp_adapter_reference;
 
 /** The portable FFT slot (fft.c): any length, O(n log n). */
 xp_status xp__reference_fft_execute(const xp_fft_problem *p);
+
+/** Another library's complex 1-D transform for the portable FFT's driver to use
+ * on the lengths it takes (the gsl adapter's). `acquire` gives a handle shared by
+ * concurrent callers (NULL: out of memory) that `release` gives back; `exec`
+ * transforms data[0..n) in place, unnormalised, with e^(sign 2 pi i jk/n), using
+ * n complex numbers of scratch (interleaved doubles), and returns false when the
+ * library fails. */
+typedef struct xp__fft_engine {
+    bool (*takes)(int64_t n);
+    void *(*acquire)(int64_t n);
+    void (*release)(void *h);
+    bool (*exec)(void *h, void *data, void *scratch, int sign);
+} xp__fft_engine;
+
+/** xp__reference_fft_execute with the complex lines that `eng` takes (eng may be
+ * NULL) run by `eng`: the same strided, batched, axis-by-axis driver. */
+xp_status xp__fft_portable_run(const xp_fft_problem *p, const xp__fft_engine *eng);
 /* linalg slots (products.c, factor.c) */
 xp_status xp__ref_gemm(const xp_gemm_args *g);
 xp_status xp__ref_getrf(xp_dtype dt, int64_t m, int64_t n, void *a, int64_t lda, int64_t *ipiv,
