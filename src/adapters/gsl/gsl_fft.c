@@ -113,6 +113,5 @@ xp_status xp__gsl_fft_execute(const xp_fft_problem *p) {
     bool any = false;
     for (int d = 0; d < p->rank && d < XP_MAX_NDIM; d++) any = any || takes(p->dims[d].n);
     if (!any) return XP_ERR_NOT_IMPLEMENTED;
-    xp__gsl_init();
     return xp__fft_portable_run(p, &engine);
 }
