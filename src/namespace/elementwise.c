@@ -10,14 +10,20 @@
 /* The contiguous fast paths' loop call: large calls are cut into pieces on the
  * thread pool (every element is computed alone, so the pieces change no bit);
  * small ones go straight to the adapter loop. */
-static xp_status run_flat(xp_op op, xp_dtype ct, int64_t n, int nargs, char **args,
-                          const int64_t *steps) {
-    int64_t item = 0;
-    for (int k = 0; k < nargs; k++) item += steps[k];
-    if (n * item < XP__PAR_MIN_BYTES) return xp__loop_call(op, ct, n, args, steps, NULL);
+__attribute__((noinline)) static xp_status run_flat_pool(xp_op op, xp_dtype ct, int64_t n,
+                                                         int nargs, char **args,
+                                                         const int64_t *steps, int64_t item) {
     xp__chain_aux chain = {op, ct, NULL};
     const int64_t *sp[3] = {&steps[0], &steps[1], &steps[nargs > 2 ? 2 : 1]};
     return xp__iter_run_split(nargs, args, 1, &n, sp, item, xp__chain_loop, &chain);
+}
+
+static inline xp_status run_flat(xp_op op, xp_dtype ct, int64_t n, int nargs, char **args,
+                                 const int64_t *steps) {
+    int64_t item = steps[0] + steps[1] + (nargs > 2 ? steps[2] : 0);
+    if (__builtin_expect(n * item < XP__PAR_MIN_BYTES, 1))
+        return xp__loop_call(op, ct, n, args, steps, NULL);
+    return run_flat_pool(op, ct, n, nargs, args, steps, item);
 }
 
 static xp_array *loop_missing(const char *fn, xp_dtype ct) {
