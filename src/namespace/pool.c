@@ -113,10 +113,24 @@ static void fork_child(void) {
     pthread_mutex_unlock(&P.run);
 }
 
+/* OpenBLAS's own count: found in the global scope, else in a BLAS already
+ * loaded privately (a flavor opened with RTLD_LOCAL); never loads a library. */
 static void set_openblas(int n) {
     void (*f)(int);
     *(void **)&f = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
-    if (f) f(n);
+    if (f) {
+        f(n);
+        return;
+    }
+    static const char *const names[] = {"libopenblas.so.0", "libblas.so.3"};
+    for (int i = 0; i < 2; i++) {
+        void *h = dlopen(names[i], RTLD_NOW | RTLD_NOLOAD);
+        if (!h) continue;
+        *(void **)&f = dlsym(h, "openblas_set_num_threads");
+        if (f) f(n);
+        dlclose(h);
+        if (f) return;
+    }
 }
 
 static int parse_count(const char *s) {
