@@ -109,8 +109,13 @@ static void fork_child(void) {
     P.inside = 0;
     P.open = NULL;
     P.stop = false;
-    pthread_mutex_unlock(&P.m);
-    pthread_mutex_unlock(&P.run);
+    /* fresh locks and condition variables: the parent's workers were waiting on
+     * `wake`, and glibc's broadcast waits for registered waiters to leave, which
+     * threads that do not exist here never do */
+    P.wake = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
+    P.left = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
+    P.m = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+    P.run = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
 }
 
 /* OpenBLAS's own count: found in the global scope, else in a BLAS already

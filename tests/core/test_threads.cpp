@@ -256,10 +256,13 @@ TEST(Threads, ForkedChildUsesThePool) {
     ASSERT_GE(pid, 0);
     if (pid == 0) {
         alarm(60);  // a deadlock fails the test instead of hanging it
-        Arr s(xp_sum(v, nullptr));
-        Arr a(xp_add(v, v));
-        bool ok = !s.failed() && !a.failed() &&
-                  !std::memcmp(xp_array_data(s), xp_array_data(want), 8);
+        bool ok = true;
+        for (int i = 0; i < 8 && ok; i++) {  // each large call wakes the workers again
+            Arr s(xp_sum(v, nullptr));
+            Arr a(xp_add(v, v));
+            ok = !s.failed() && !a.failed() &&
+                 !std::memcmp(xp_array_data(s), xp_array_data(want), 8);
+        }
         _exit(ok ? 0 : 1);
     }
     int st = 0;
