@@ -136,7 +136,7 @@ static xp_status reduce_slot(xp_reduce_op op, xp_dtype dt, int64_t outer, int64_
 
 #define LEAF_BYTES ((int64_t)512 << 10)
 #define MAX_LEAVES 4096
-#define MAX_LEAVES_ROWS 64 /* rows of partials cost memory traffic */
+#define MAX_LEAVES_ROWS 8 /* rows of partials cost memory traffic and cache reuse */
 
 typedef struct red_job {
     xp_reduce_op op;
