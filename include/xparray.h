@@ -21,6 +21,7 @@
 #include "xparray/linalg.h"
 #include "xparray/fft.h"
 #include "xparray/info.h"
+#include "xparray/threads.h"
 #include "xparray/dlpack.h"
 #include "xparray/npy.h"
 #include "xparray/extra.h"

@@ -3,6 +3,7 @@
  * answer) before wrapping to the target width; complex→real takes the real part
  * (astype refuses it before getting here; real() and friends use it). */
 #include "iter.h"
+#include "pool.h"
 #include "copy.h"
 #include "dtype_traits.h"
 
@@ -145,10 +146,50 @@ xp_array *xp__copy_as(const char *fn, const xp_array *x, xp_dtype dt) {
     return xp__copy_to(fn, x, dt, x->device);
 }
 
+/* A plain copy of one piece: the loop signature of xp__iter_run_split's pieces
+ * is not needed, so copies are cut here along the same axis. */
+typedef struct copy_job {
+    int ndim, axis;
+    int64_t pieces;
+    const int64_t *shape, *dst_strides, *src_strides;
+    char *dst;
+    const char *src;
+    size_t itemsize;
+} copy_job;
+
+static void copy_piece(void *ctx, int64_t k) {
+    copy_job *c = ctx;
+    int64_t lo, hi, shape[XP_MAX_NDIM];
+    xp__par_range(c->shape[c->axis], c->pieces, k, &lo, &hi);
+    memcpy(shape, c->shape, (size_t)c->ndim * sizeof *shape);
+    shape[c->axis] = hi - lo;
+    xp__copy_raw(c->ndim, shape, c->dst + lo * c->dst_strides[c->axis], c->dst_strides,
+                 c->src + lo * c->src_strides[c->axis], c->src_strides, c->itemsize);
+}
+
+/* Copies (converting) x into the fresh array r of x's shape: large copies run
+ * on the thread pool (r overlaps nothing, so pieces may run in any order). */
+static xp_status copy_fresh(xp_array *r, const xp_array *x) {
+    size_t is = xp_dtype_size(x->dtype), os = xp_dtype_size(r->dtype);
+    int axis;
+    int64_t pieces = xp__par_axis_pieces(r->ndim, r->shape, r->size * (int64_t)(is + os), &axis);
+    if (pieces < 2) return xp__copy_into(r, x);
+    if (x->dtype == r->dtype && r->dtype != XP_BOOL) {
+        copy_job c = {r->ndim, axis, pieces, r->shape, r->strides, x->strides,
+                      xp__data(r), xp__data(x), is};
+        xp__par_for(pieces, copy_piece, &c);
+        return XP_OK;
+    }
+    xp_loop_fn f = xp__cast_loop(x->dtype, r->dtype);
+    if (!f) return XP_ERR_TYPE;
+    const xp_array *ops[2] = {x, r};
+    return xp__iter_run_par(2, ops, r->ndim, r->shape, f, NULL);
+}
+
 xp_array *xp__copy_to(const char *fn, const xp_array *x, xp_dtype dt, xp_device dev) {
     xp_array *r = xp__new(fn, dt, x->ndim, x->shape, dev);
     if (xp_failed(r)) return r;
-    xp_status st = xp__copy_into(r, x);
+    xp_status st = copy_fresh(r, x);
     if (st != XP_OK) {
         xp_release(r);
         return xp__error(st, fn, "cannot convert %s to %s", xp_dtype_name(x->dtype),

@@ -5,6 +5,26 @@
  * loop. Two fast paths skip the general machinery: both operands contiguous with
  * the same shape and the computation dtype, and an array with a Python scalar. */
 #include "ew.h"
+#include "pool.h"
+
+/* The contiguous fast paths' loop call: large calls are cut into pieces on the
+ * thread pool (every element is computed alone, so the pieces change no bit);
+ * small ones go straight to the adapter loop. */
+__attribute__((noinline)) static xp_status run_flat_pool(xp_op op, xp_dtype ct, int64_t n,
+                                                         int nargs, char **args,
+                                                         const int64_t *steps, int64_t item) {
+    xp__chain_aux chain = {op, ct, NULL};
+    const int64_t *sp[3] = {&steps[0], &steps[1], &steps[nargs > 2 ? 2 : 1]};
+    return xp__iter_run_split(nargs, args, 1, &n, sp, item, xp__chain_loop, &chain);
+}
+
+static inline xp_status run_flat(xp_op op, xp_dtype ct, int64_t n, int nargs, char **args,
+                                 const int64_t *steps) {
+    int64_t item = steps[0] + steps[1] + (nargs > 2 ? steps[2] : 0);
+    if (__builtin_expect(n * item < XP__PAR_MIN_BYTES, 1))
+        return xp__loop_call(op, ct, n, args, steps, NULL);
+    return run_flat_pool(op, ct, n, nargs, args, steps, item);
+}
 
 static xp_array *loop_missing(const char *fn, xp_dtype ct) {
     xp_array *refused = xp__adapters_error(fn);
@@ -68,7 +88,8 @@ static xp_array *general(const char *fn, xp_op op, xp_loop_fn f, xp_dtype ct, in
     ops[nin] = r;
     xp__chain_aux chain = {op, ct, aux};
     (void)f;
-    xp_status st = xp__iter_run(nin + 1, (const xp_array *const *)ops, nd, shape, xp__chain_loop, &chain);
+    xp_status st =
+        xp__iter_run_par(nin + 1, (const xp_array *const *)ops, nd, shape, xp__chain_loop, &chain);
     if (st != XP_OK) {
         xp_release(r);
         r = loop_failed(fn, op, st);
@@ -98,7 +119,7 @@ xp_array *xp__ew_unary(xp_op op, const xp_array *x) {
         if (xp_failed(r) || r->size == 0) return r;
         char *args[2] = {xp__data(x), xp__data(r)};
         int64_t steps[2] = {(int64_t)xp_dtype_size(ct), (int64_t)xp_dtype_size(od)};
-        xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
+        xp_status st = run_flat(op, ct, r->size, 2, args, steps);
         if (st == XP_OK) return r;
         xp_release(r);
         return loop_failed(in->fn, op, st);
@@ -125,7 +146,7 @@ xp_array *xp__ew_binary(xp_op op, const xp_array *x1, const xp_array *x2) {
             if (xp_failed(r) || r->size == 0) return r;
             char *args[3] = {xp__data(x1), xp__data(x2), xp__data(r)};
             int64_t steps[3] = {is, is, os};
-            xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
+            xp_status st = run_flat(op, ct, r->size, 3, args, steps);
             if (st == XP_OK) return r;
             xp_release(r);
             return loop_failed(in->fn, op, st);
@@ -145,7 +166,7 @@ xp_array *xp__ew_binary(xp_op op, const xp_array *x1, const xp_array *x2) {
         int64_t steps[3] = {is, is, os};
         args[arr == x1 ? 1 : 0] = buf;
         steps[arr == x1 ? 1 : 0] = 0;
-        xp_status st = xp__loop_call(op, ct, r->size, args, steps, NULL);
+        xp_status st = run_flat(op, ct, r->size, 3, args, steps);
         if (st == XP_OK) return r;
         xp_release(r);
         return loop_failed(in->fn, op, st);

@@ -1,5 +1,6 @@
 /* The N-d broadcasting iterator. */
 #include "iter.h"
+#include "pool.h"
 
 bool xp__iter_init(xp_iter *it, int nop, char *const *base, int ndim, const int64_t *shape,
                    const int64_t *const *strides) {
@@ -100,6 +101,17 @@ xp_array *xp__bcast_shapes(const char *fn, int n, const int *ndims, const int64_
     return NULL;
 }
 
+xp_status xp__iter_run_raw(int nop, char *const *base, int ndim, const int64_t *shape,
+                           const int64_t *const *strides, xp_loop_fn f, const void *aux) {
+    xp_iter it;
+    if (!xp__iter_init(&it, nop, base, ndim, shape, strides)) return XP_OK;
+    do {
+        xp_status s = f(it.inner_n, it.ptr, it.inner_step, aux);
+        if (s != XP_OK) return s;
+    } while (xp__iter_next(&it));
+    return XP_OK;
+}
+
 xp_status xp__iter_run(int nop, const xp_array *const *ops, int ndim, const int64_t *shape,
                        xp_loop_fn f, const void *aux) {
     int64_t st[XP_ITER_MAXOP][XP_MAX_NDIM];
@@ -110,11 +122,58 @@ xp_status xp__iter_run(int nop, const xp_array *const *ops, int ndim, const int6
         sp[k] = st[k];
         base[k] = xp__data(ops[k]);
     }
-    xp_iter it;
-    if (!xp__iter_init(&it, nop, base, ndim, shape, sp)) return XP_OK;
-    do {
-        xp_status s = f(it.inner_n, it.ptr, it.inner_step, aux);
-        if (s != XP_OK) return s;
-    } while (xp__iter_next(&it));
+    return xp__iter_run_raw(nop, base, ndim, shape, sp, f, aux);
+}
+
+/* ---- the same on the thread pool: pieces along one axis ------------------- */
+
+typedef struct par_run {
+    int nop, ndim, axis;
+    int64_t pieces;
+    char *const *base;
+    const int64_t *shape;
+    const int64_t *const *strides;
+    xp_loop_fn f;
+    const void *aux;
+    xp_status st[XP_MAX_THREADS * 4];
+} par_run;
+
+static void run_piece(void *ctx, int64_t k) {
+    par_run *p = ctx;
+    int64_t lo, hi, shape[XP_MAX_NDIM];
+    xp__par_range(p->shape[p->axis], p->pieces, k, &lo, &hi);
+    char *base[XP_ITER_MAXOP];
+    for (int i = 0; i < p->nop; i++) base[i] = p->base[i] + lo * p->strides[i][p->axis];
+    memcpy(shape, p->shape, (size_t)p->ndim * sizeof *shape);
+    shape[p->axis] = hi - lo;
+    p->st[k] = xp__iter_run_raw(p->nop, base, p->ndim, shape, p->strides, p->f, p->aux);
+}
+
+xp_status xp__iter_run_split(int nop, char *const *base, int ndim, const int64_t *shape,
+                             const int64_t *const *strides, int64_t item_bytes, xp_loop_fn f,
+                             const void *aux) {
+    int64_t size = 1;
+    for (int d = 0; d < ndim; d++) size *= shape[d];
+    int axis;
+    int64_t pieces = size > 0 ? xp__par_axis_pieces(ndim, shape, size * item_bytes, &axis) : 1;
+    if (pieces < 2) return xp__iter_run_raw(nop, base, ndim, shape, strides, f, aux);
+    par_run p = {nop, ndim, axis, pieces, base, shape, strides, f, aux, {0}};
+    xp__par_for(pieces, run_piece, &p);
+    for (int64_t k = 0; k < pieces; k++) /* the first failing piece's status */
+        if (p.st[k] != XP_OK) return p.st[k];
     return XP_OK;
+}
+
+xp_status xp__iter_run_par(int nop, const xp_array *const *ops, int ndim, const int64_t *shape,
+                           xp_loop_fn f, const void *aux) {
+    int64_t st[XP_ITER_MAXOP][XP_MAX_NDIM], item = 0;
+    const int64_t *sp[XP_ITER_MAXOP];
+    char *base[XP_ITER_MAXOP];
+    for (int k = 0; k < nop; k++) {
+        xp__bcast_strides(ops[k], ndim, shape, st[k]);
+        sp[k] = st[k];
+        base[k] = xp__data(ops[k]);
+        item += (int64_t)xp_dtype_size(ops[k]->dtype);
+    }
+    return xp__iter_run_split(nop, base, ndim, shape, sp, item, f, aux);
 }

@@ -48,6 +48,22 @@ xp_array *xp__bcast_shapes(const char *fn, int n, const int *ndims, const int64_
 xp_status xp__iter_run(int nop, const xp_array *const *ops, int ndim, const int64_t *shape,
                        xp_loop_fn f, const void *aux);
 
+/** xp__iter_run on base pointers and byte strides (strides[k]: ndim of operand k). */
+xp_status xp__iter_run_raw(int nop, char *const *base, int ndim, const int64_t *shape,
+                           const int64_t *const *strides, xp_loop_fn f, const void *aux);
+
+/** xp__iter_run_raw cut into pieces along the first axis of extent > 1 and run on
+ * the thread pool when large enough (item_bytes: bytes of all operands per
+ * element). Only for loops whose output overlaps no input (fresh outputs): the
+ * pieces run in any order. Returns the first failing piece's status. */
+xp_status xp__iter_run_split(int nop, char *const *base, int ndim, const int64_t *shape,
+                             const int64_t *const *strides, int64_t item_bytes, xp_loop_fn f,
+                             const void *aux);
+
+/** xp__iter_run on the thread pool (xp__iter_run_split's rule: fresh outputs). */
+xp_status xp__iter_run_par(int nop, const xp_array *const *ops, int ndim, const int64_t *shape,
+                           xp_loop_fn f, const void *aux);
+
 /** The conversion loop from one dtype to another (2 operands: in, out). Total:
  * never undefined behaviour (see xp_astype's documentation). */
 xp_loop_fn xp__cast_loop(xp_dtype from, xp_dtype to);

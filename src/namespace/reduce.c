@@ -1,5 +1,6 @@
 /* Reduction machinery: axes, block layouts, the reduction slots (issue 5). */
 #include "reduce.h"
+#include "pool.h"
 
 xp_array *xp__axes_mask(const char *fn, const char *arg, int ndim, const xp_axes *axes,
                         bool *red) {
@@ -111,16 +112,151 @@ xp_array *xp__red_block(const char *fn, const xp_array *x, const bool *red, xp_d
     return r;
 }
 
-xp_status xp__reduce_run(xp_reduce_op op, xp_dtype dt, const xp_red3 *L, const void *x,
-                         void *out) {
+static xp_status reduce_slot(xp_reduce_op op, xp_dtype dt, int64_t outer, int64_t n,
+                             int64_t inner, const void *x, void *out) {
     const xp_adapter *const *ad = xp_adapters();
     for (int i = 0; ad[i]; i++) {
         xp_reduce_fn f = ad[i]->reduce.fn[op][dt];
         if (!f) continue;
-        xp_status s = f(L->outer, L->n, L->inner, x, out);
+        xp_status s = f(outer, n, inner, x, out);
         if (s != XP_ERR_NOT_IMPLEMENTED) return s;
     }
     return XP_ERR_NOT_IMPLEMENTED;
+}
+
+/* ---- large reductions on the thread pool ----------------------------------
+ * Blocks of outer are independent outputs: they are cut into pieces freely.
+ * A single long reduction (outer 1) is cut along n by a fixed pairwise tree
+ * whose shape depends only on n and the row width: leaves are reduced by the
+ * slot, and sibling results combined by the slot itself over the two of them
+ * (n = 2), in the tree's order. The halving rule is the reference kernels' own
+ * (reduce_kernels.inc: blocks of 8 for a contiguous run, half the rows for
+ * columns), so a floating sum gives the very bits of one call over the whole
+ * run. Floating prod multiplies in order and is never cut along n. */
+
+#define LEAF_BYTES ((int64_t)512 << 10)
+#define MAX_LEAVES 4096
+#define MAX_LEAVES_ROWS 8 /* rows of partials cost memory traffic and cache reuse */
+
+typedef struct red_job {
+    xp_reduce_op op;
+    xp_dtype dt;
+    int64_t outer, n, inner, row; /* row: bytes of one [inner] row */
+    int64_t pieces;               /* outer split */
+    int64_t leaf_rows;            /* tree split: a node of at most this many rows is a leaf */
+    bool pairs8;                  /* halving rule of a contiguous run */
+    const char *x;
+    char *out;
+    int64_t nleaves, *lo, *len;
+    char *part;                   /* [nleaves][inner] partials */
+    xp_status st[MAX_LEAVES];
+} red_job;
+
+static int64_t half(const red_job *j, int64_t n) {
+    return j->pairs8 ? (n / 2 + 7) & ~(int64_t)7 : n / 2;
+}
+
+static bool is_leaf(const red_job *j, int64_t n) {
+    return n <= j->leaf_rows || half(j, n) <= 0 || half(j, n) >= n;
+}
+
+static void leaves(red_job *j, int64_t lo, int64_t n) {
+    if (is_leaf(j, n)) {
+        if (j->lo) j->lo[j->nleaves] = lo, j->len[j->nleaves] = n;
+        j->nleaves++;
+        return;
+    }
+    int64_t h = half(j, n);
+    leaves(j, lo, h);
+    leaves(j, lo + h, n - h);
+}
+
+/* Combines the subtree of n rows whose first leaf is *next; the result lands in
+ * that leaf's partial row. */
+static xp_status combine(red_job *j, int64_t n, int64_t *next, char *pair, int64_t *at) {
+    if (is_leaf(j, n)) {
+        *at = (*next)++;
+        return XP_OK;
+    }
+    int64_t h = half(j, n), a, b;
+    xp_status s = combine(j, h, next, pair, &a);
+    if (s == XP_OK) s = combine(j, n - h, next, pair, &b);
+    if (s != XP_OK) return s;
+    memcpy(pair, j->part + a * j->row, (size_t)j->row);
+    memcpy(pair + j->row, j->part + b * j->row, (size_t)j->row);
+    *at = a;
+    return reduce_slot(j->op, j->dt, 1, 2, j->inner, pair, j->part + a * j->row);
+}
+
+static void leaf_task(void *ctx, int64_t k) {
+    red_job *j = ctx;
+    j->st[k] = reduce_slot(j->op, j->dt, 1, j->len[k], j->inner, j->x + j->lo[k] * j->row,
+                           j->part + k * j->row);
+}
+
+static void outer_task(void *ctx, int64_t k) {
+    red_job *j = ctx;
+    int64_t lo, hi;
+    xp__par_range(j->outer, j->pieces, k, &lo, &hi);
+    j->st[k] = reduce_slot(j->op, j->dt, hi - lo, j->n, j->inner, j->x + lo * j->n * j->row,
+                           j->out + lo * j->row);
+}
+
+static xp_status reduce_tree(red_job *j) {
+    int64_t total = j->n * j->row, most = j->inner > 1 ? MAX_LEAVES_ROWS : MAX_LEAVES / 2;
+    int64_t leaf = total / most > LEAF_BYTES ? total / most : LEAF_BYTES;
+    /* never cut below the kernels' own leaves (128 elements of a run, 32 rows) */
+    int64_t least = j->pairs8 ? 128 : 32;
+    j->leaf_rows = leaf / j->row > least ? leaf / j->row : least;
+    j->nleaves = 0;
+    leaves(j, 0, j->n); /* count */
+    if (j->nleaves < 2 || j->nleaves > MAX_LEAVES)
+        return reduce_slot(j->op, j->dt, 1, j->n, j->inner, j->x, j->out);
+    size_t pb = (size_t)(j->nleaves * j->row), ib = (size_t)j->nleaves * 2 * sizeof(int64_t);
+    size_t tb = pb + ib + 2 * (size_t)j->row;
+    char *mem = xp__scratch(tb);
+    if (!mem) return XP_ERR_NOMEM;
+    j->part = mem;
+    j->lo = (int64_t *)(void *)(mem + pb);
+    j->len = j->lo + j->nleaves;
+    char *pair = mem + pb + ib;
+    int64_t count = j->nleaves;
+    j->nleaves = 0;
+    leaves(j, 0, j->n); /* record */
+    xp__par_for(count, leaf_task, j);
+    xp_status s = XP_OK;
+    for (int64_t k = 0; k < count && s == XP_OK; k++) s = j->st[k];
+    int64_t next = 0, at = 0;
+    if (s == XP_OK) s = combine(j, j->n, &next, pair, &at);
+    if (s == XP_OK) memcpy(j->out, j->part + at * j->row, (size_t)j->row);
+    xp__scratch_free(mem, tb);
+    return s;
+}
+
+xp_status xp__reduce_run(xp_reduce_op op, xp_dtype dt, const xp_red3 *L, const void *x,
+                         void *out) {
+    int64_t es = (int64_t)xp_dtype_size(dt);
+    if (L->outer * L->n * L->inner * es < XP__PAR_MIN_BYTES || L->n == 0)
+        return reduce_slot(op, dt, L->outer, L->n, L->inner, x, out);
+    red_job *j = xp__scratch(sizeof *j);
+    if (!j) return XP_ERR_NOMEM;
+    bool cplx = xp_dtype_kind(dt) == XP_KIND_COMPLEX_FLOATING;
+    *j = (red_job){.op = op, .dt = dt, .outer = L->outer, .n = L->n, .inner = L->inner,
+                   .row = L->inner * es, .pairs8 = L->inner == 1 && !cplx, .x = x, .out = out};
+    xp_status s;
+    if (L->outer > 1) {
+        j->pieces = xp__par_pieces(L->outer, L->n * j->row);
+        if (j->pieces > MAX_LEAVES) j->pieces = MAX_LEAVES;
+        xp__par_for(j->pieces, outer_task, j);
+        s = XP_OK;
+        for (int64_t k = 0; k < j->pieces && s == XP_OK; k++) s = j->st[k];
+    } else if (op == XP_REDUCE_PROD && (xp_dtype_kind(dt) & XP_KIND_FLOATING)) {
+        s = reduce_slot(op, dt, 1, L->n, L->inner, x, out);
+    } else {
+        s = reduce_tree(j);
+    }
+    xp__scratch_free(j, sizeof *j);
+    return s;
 }
 
 void xp__split3(int ndim, const int64_t *shape, int axis, int64_t *outer, int64_t *m,

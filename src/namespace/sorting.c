@@ -1,6 +1,7 @@
 /* sort and argsort (issue 5): stable LSD radix sort on order-preserving keys
  * (sort_keys.c), row by row along the axis. */
 #include "reduce.h"
+#include "pool.h"
 
 /* Keys of n contiguous elements (non-complex dtypes). */
 static void fill_keys(xp_dtype dt, const char *p, int64_t n, uint64_t *key, uint64_t flip) {
@@ -97,6 +98,38 @@ static bool sort_rows(xp_dtype dt, const char *src, int64_t rows, int64_t n, boo
     return ok;
 }
 
+/* Rows are sorted independently: large batches of rows are cut into pieces of
+ * whole rows on the thread pool (each row's result is the same either way; one
+ * long row is sorted on the calling thread). */
+typedef struct sort_job {
+    xp_dtype dt;
+    const char *src;
+    char *dst;
+    int64_t rows, n, pieces;
+    bool desc, arg;
+    _Atomic bool failed;
+} sort_job;
+
+static void sort_piece(void *ctx, int64_t k) {
+    sort_job *j = ctx;
+    int64_t lo, hi;
+    xp__par_range(j->rows, j->pieces, k, &lo, &hi);
+    size_t is = xp_dtype_size(j->dt), os = j->arg ? 8 : is;
+    if (!sort_rows(j->dt, j->src + (size_t)(lo * j->n) * is, hi - lo, j->n, j->desc, j->arg,
+                   j->dst + (size_t)(lo * j->n) * os))
+        atomic_store(&j->failed, true);
+}
+
+static bool sort_rows_par(xp_dtype dt, const char *src, int64_t rows, int64_t n, bool desc,
+                          bool arg, char *dst) {
+    size_t is = xp_dtype_size(dt);
+    int64_t pieces = xp__par_pieces(rows, n * (int64_t)(is + (arg ? 8 : is)));
+    if (pieces < 2) return sort_rows(dt, src, rows, n, desc, arg, dst);
+    sort_job j = {dt, src, dst, rows, n, pieces, desc, arg, false};
+    xp__par_for(pieces, sort_piece, &j);
+    return !atomic_load(&j.failed);
+}
+
 static xp_array *sort_impl(bool arg, const xp_array *x, const xp_sort_opts *o) {
     const char *fn = arg ? "xp_argsort" : "xp_sort";
     xp_array *err = xp__check(fn, "x", x);
@@ -115,7 +148,7 @@ static xp_array *sort_impl(bool arg, const xp_array *x, const xp_sort_opts *o) {
     xp_array *res = xp__new(fn, odt, x->ndim, moved ? src->shape : x->shape, x->device);
     int64_t n = x->shape[axis];
     if (!xp_failed(res) && res->size > 0 &&
-        !sort_rows(x->dtype, xp__data(src), res->size / n, n, o && o->descending, arg,
+        !sort_rows_par(x->dtype, xp__data(src), res->size / n, n, o && o->descending, arg,
                    xp__data(res))) {
         xp_release(res);
         res = xp__oom();

@@ -8,6 +8,7 @@
 #endif
 #include "reduce.h"
 #include "dtype_traits.h"
+#include "pool.h"
 
 #include <math.h>
 
@@ -241,6 +242,141 @@ static void scale(xp_dtype dt, void *p, int64_t m, double d) {
     }
 }
 
+/* ---- mean/var/std chunks, and the squared deviations of one long run ---- */
+
+typedef struct mom_job {
+    int mode;
+    xp_dtype dt, rdt;
+    xp_red3 L;
+    int64_t w, per, chunk;
+    size_t es, rs;
+    const char *src;
+    char *mp, *dev;
+    _Atomic xp_status st; /* the first failure */
+} mom_job;
+
+static void mom_fail(mom_job *j, xp_status s) {
+    xp_status ok = XP_OK;
+    atomic_compare_exchange_strong(&j->st, &ok, s);
+}
+
+/* The squared deviations of a run of n values from m: the pairwise tree of
+ * dev_row (var_kernels.inc) cut at its top into leaves of at least 512 KiB
+ * (at most 2048 leaves) run on the pool, then combined in the same tree; the
+ * cut depends on n alone, and the sums are the bits of one dev_row call. */
+#define DEV_LEAF_BYTES ((int64_t)512 << 10)
+#define DEV_MAX_LEAVES 2048
+
+typedef struct dev_job {
+    xp_dtype rdt;
+    const char *x;
+    const void *mean;
+    int64_t leaf, nleaves;
+    int64_t lo[DEV_MAX_LEAVES + 1], len[DEV_MAX_LEAVES + 1];
+    double part[DEV_MAX_LEAVES + 1]; /* float partials are stored as floats, exactly */
+    bool oom;
+} dev_job;
+
+static int64_t dev_half(int64_t n) { return (n / 2 + 7) & ~(int64_t)7; }
+
+static void dev_leaves(dev_job *j, int64_t lo, int64_t n) {
+    if (n <= j->leaf) {
+        j->lo[j->nleaves] = lo, j->len[j->nleaves++] = n;
+        return;
+    }
+    dev_leaves(j, lo, dev_half(n));
+    dev_leaves(j, lo + dev_half(n), n - dev_half(n));
+}
+
+static void dev_task(void *ctx, int64_t k) {
+    dev_job *j = ctx;
+    bool ok;
+    if (j->rdt == XP_FLOAT32) {
+        float v = 0;
+        ok = dev_sums_f32(1, j->len[k], 1, (const float *)(const void *)j->x + j->lo[k],
+                          j->mean, &v);
+        j->part[k] = v;
+    } else {
+        ok = dev_sums_f64(1, j->len[k], 1, (const double *)(const void *)j->x + j->lo[k],
+                          j->mean, &j->part[k]);
+    }
+    if (!ok) j->oom = true; /* written before xp__par_for returns; read after */
+}
+
+static double dev_combine(dev_job *j, int64_t n, int64_t *next) {
+    if (n <= j->leaf) return j->part[(*next)++];
+    double a = dev_combine(j, dev_half(n), next);
+    double b = dev_combine(j, n - dev_half(n), next);
+    return j->rdt == XP_FLOAT32 ? (double)((float)a + (float)b) : a + b;
+}
+
+/* dev_sums over one run of n values (outer 1, inner 1); false: no memory */
+static bool dev_run(xp_dtype rdt, int64_t n, const char *x, const void *mean, void *out) {
+    size_t es = rdt == XP_FLOAT32 ? 4 : 8;
+    if (n * (int64_t)es < XP__PAR_MIN_BYTES)
+        return rdt == XP_FLOAT32 ? dev_sums_f32(1, n, 1, (const float *)(const void *)x, mean,
+                                                out)
+                                 : dev_sums_f64(1, n, 1, (const double *)(const void *)x, mean,
+                                                out);
+    dev_job *j = xp__scratch(sizeof *j);
+    if (!j) return false;
+    int64_t total = n * (int64_t)es;
+    int64_t lb = total / DEV_MAX_LEAVES > DEV_LEAF_BYTES ? total / DEV_MAX_LEAVES : DEV_LEAF_BYTES;
+    j->rdt = rdt, j->x = x, j->mean = mean, j->nleaves = 0, j->oom = false;
+    j->leaf = lb / (int64_t)es > 128 ? lb / (int64_t)es : 128;
+    dev_leaves(j, 0, n);
+    xp__par_for(j->nleaves, dev_task, j);
+    bool ok = !j->oom;
+    if (ok) {
+        int64_t next = 0;
+        double v = dev_combine(j, n, &next);
+        if (rdt == XP_FLOAT32)
+            *(float *)out = (float)v;
+        else
+            *(double *)out = v;
+    }
+    xp__scratch_free(j, sizeof *j);
+    return ok;
+}
+
+/* Chunk c of moments(): outer blocks [c*chunk, ...). */
+static void mom_chunk(void *ctx, int64_t c) {
+    mom_job *j = ctx;
+    const xp_red3 L = j->L;
+    int64_t o0 = c * j->chunk;
+    int64_t cnt = L.outer - o0 < j->chunk ? L.outer - o0 : j->chunk;
+    xp_red3 C = {cnt, L.n, L.inner};
+    const char *cx = j->src + (size_t)(o0 * j->per) * j->es;
+    char *cm = j->mp + (size_t)(o0 * L.inner) * j->es;
+    char *cd = j->mode ? j->dev + (size_t)(o0 * L.inner * j->w) * j->rs : NULL;
+    if (j->mode && L.inner * j->w > 1) {
+        /* along a non-contiguous axis: means and squared deviations in one pass
+         * over the data (var_kernels.inc, mv_sums) */
+        bool ok = j->rdt == XP_FLOAT32
+                      ? mv_sums_f32(cnt, L.n, L.inner * j->w, (const float *)(const void *)cx,
+                                    (float *)(void *)cm, (float *)(void *)cd)
+                      : mv_sums_f64(cnt, L.n, L.inner * j->w, (const double *)(const void *)cx,
+                                    (double *)(void *)cm, (double *)(void *)cd);
+        if (!ok) mom_fail(j, XP_ERR_NOMEM);
+        return;
+    }
+    xp_status s = xp__reduce_run(XP_REDUCE_SUM, j->dt, &C, cx, cm);
+    if (s != XP_OK) {
+        mom_fail(j, s);
+        return;
+    }
+    scale(j->dt, cm, cnt * L.inner, (double)L.n);
+    if (!j->mode) return;
+    bool ok = cnt == 1 && L.inner == 1
+                  ? dev_run(j->rdt, L.n, cx, cm, cd)
+                  : j->rdt == XP_FLOAT32
+                        ? dev_sums_f32(cnt, L.n, L.inner, (const float *)(const void *)cx,
+                                       (const float *)(void *)cm, (float *)(void *)cd)
+                        : dev_sums_f64(cnt, L.n, L.inner, (const double *)(const void *)cx,
+                                       (const double *)(void *)cm, (double *)(void *)cd);
+    if (!ok) mom_fail(j, XP_ERR_NOMEM);
+}
+
 /* mean (mode 0), var (1), std (2). */
 static xp_array *moments(int mode, const xp_array *x, const xp_reduce_opts *o) {
     static const char *names[3] = {"xp_mean", "xp_var", "xp_std"};
@@ -282,45 +418,22 @@ static xp_array *moments(int mode, const xp_array *x, const xp_reduce_opts *o) {
         chunk = (int64_t)((256 << 10) / ((size_t)per * es));
         chunk = chunk < 1 ? 1 : chunk > L.outer ? L.outer : chunk;
     }
-    const char *src = xp__data(blk);
-    char *mp = xp__data(mean);
-    for (int64_t o0 = 0; o0 < L.outer && !xp_failed(r); o0 += chunk) {
-        int64_t cnt = L.outer - o0 < chunk ? L.outer - o0 : chunk;
-        xp_red3 C = {cnt, L.n, L.inner};
-        const char *cx = src + (size_t)(o0 * per) * es;
-        char *cm = mp + (size_t)(o0 * L.inner) * es;
-        if (mode && L.inner * w > 1) {
-            /* along a non-contiguous axis: means and squared deviations in one
-             * pass over the data (var_kernels.inc, mv_sums) */
-            char *cd = (char *)dev + (size_t)(o0 * L.inner * w) * rs;
-            bool ok = rdt == XP_FLOAT32
-                          ? mv_sums_f32(cnt, L.n, L.inner * w, (const float *)(const void *)cx,
-                                        (float *)(void *)cm, (float *)(void *)cd)
-                          : mv_sums_f64(cnt, L.n, L.inner * w, (const double *)(const void *)cx,
-                                        (double *)(void *)cm, (double *)(void *)cd);
-            if (!ok) {
-                xp_release(r);
-                r = xp__oom();
-            }
-            continue;
-        }
-        xp_status s = xp__reduce_run(XP_REDUCE_SUM, dt, &C, cx, cm);
-        if (s != XP_OK) {
+    if (!xp_failed(r)) {
+        mom_job j = {mode, dt, rdt, L, w, per, chunk, es, rs, xp__data(blk), xp__data(mean),
+                     dev, XP_OK};
+        int64_t nchunks = (L.outer + chunk - 1) / chunk;
+        /* chunks are independent outputs: large ones go to the pool */
+        if (nchunks > 1 && L.outer * per * (int64_t)es >= XP__PAR_MIN_BYTES)
+            xp__par_for(nchunks, mom_chunk, &j);
+        else
+            for (int64_t c = 0; c < nchunks; c++) mom_chunk(&j, c);
+        xp_status s = atomic_load(&j.st);
+        if (s == XP_ERR_NOMEM) {
+            if (r != mean) xp_release(r);
+            r = xp__oom();
+        } else if (s != XP_OK) {
             if (r != mean) xp_release(r);
             r = xp__error(s, fn, "the sum kernel for %s failed", xp_dtype_name(dt));
-            break;
-        }
-        scale(dt, cm, cnt * L.inner, (double)L.n);
-        if (!mode) continue;
-        char *cd = (char *)dev + (size_t)(o0 * L.inner * w) * rs;
-        bool ok = rdt == XP_FLOAT32
-                      ? dev_sums_f32(cnt, L.n, L.inner * w, (const float *)(const void *)cx,
-                                     (const float *)(void *)cm, (float *)(void *)cd)
-                      : dev_sums_f64(cnt, L.n, L.inner * w, (const double *)(const void *)cx,
-                                     (const double *)(void *)cm, (double *)(void *)cd);
-        if (!ok) {
-            xp_release(r);
-            r = xp__oom();
         }
     }
     if (mode && !xp_failed(r)) {
