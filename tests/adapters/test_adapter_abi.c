@@ -19,6 +19,14 @@
 const char xp__flavor_name[] = "abi-test";
 static const xp_adapter *list[24];
 const xp_adapter *const xp__flavor_adapters[] = {NULL};
+/* the facts every flavor defines (a host flavor with one device) */
+static const xp_device devices[] = {XP_DEVICE_CPU};
+const xp__flavor_facts xp__facts = {
+    .devices = devices,
+    .n_devices = 1,
+    .capabilities = {.boolean_indexing = true, .data_dependent_shapes = true,
+                     .max_dimensions = XP_MAX_NDIM},
+};
 
 static int passed, failed;
 #define CHECK(c)                                                        \
