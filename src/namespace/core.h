@@ -4,6 +4,9 @@
 #define XP_CORE_H
 
 #include <xparray.h>
+/* before eager_names.h, which empties XP_API: headers outside the umbrella whose
+ * functions the core defines must be declared while XP_API still exports */
+#include <xparray/adapter_util.h>
 
 #include "eager_names.h"
 
