@@ -13,17 +13,19 @@
 # when abidiff calls the change incompatible (removed or changed functions or
 # types), bump the soname (meson.build: soversion) too.
 set -uo pipefail
+libs=()
+for a in "${@:2}"; do libs+=("$(readlink -f "$a")"); done
 cd "$(dirname "$0")/.."
 base=abi/libxparray.abi
-mode=${1:-}; shift || true
+mode=${1:-}
 dump() { abidw --no-corpus-path --no-show-locs --headers-dir include "$1"; }
 case "$mode" in
 update)
-  dump "$1" > "$base" && echo "abi: baseline written from $1 ($(grep -c '<elf-symbol ' "$base") symbols)";;
+  dump "${libs[0]}" > "$base" && echo "abi: baseline written from ${libs[0]} ($(grep -c '<elf-symbol ' "$base") symbols)";;
 check)
   [ -f "$base" ] || { echo "abi: no baseline at $base"; exit 1; }
   rc=0
-  for lib in "$@"; do
+  for lib in "${libs[@]}"; do
     tmp=$(mktemp)
     dump "$lib" > "$tmp"
     abidiff "$base" "$tmp" > "$tmp.all"; st_all=$?

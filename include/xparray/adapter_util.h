@@ -1,4 +1,5 @@
-/* xparray — what an adapter needs beyond the adapter ABI: scratch memory through
+/** @file
+ * xparray — what an adapter needs beyond the adapter ABI: scratch memory through
  * the library's allocator hook, and the dtype traits its kernels are written in.
  *
  * An adapter (in the tree or outside it, a device library's, say) includes

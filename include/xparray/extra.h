@@ -1,4 +1,5 @@
-/* xparray extra — helpers outside the standard, in the spirit of array-api-extra
+/** @file
+ * xparray extra — helpers outside the standard, in the spirit of array-api-extra
  * (what SciPy uses beside array-api-compat): functional updates (`at`),
  * apply_where, sliding windows, Vandermonde matrices, least squares and FFT
  * sizes. Written once over the standard functions, so every flavor has them.

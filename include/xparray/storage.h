@@ -1,4 +1,5 @@
-/* xparray — storage kinds: arrays whose elements a flavor keeps outside host memory.
+/** @file
+ * xparray — storage kinds: arrays whose elements a flavor keeps outside host memory.
  *
  * An array is either host memory (what every eager flavor makes: a strided view
  * of a host buffer, read by xp_array_data) or *stored*: its elements belong to a

@@ -1,4 +1,5 @@
-/* xparray — the thread pool (not part of the standard).
+/** @file
+ * xparray — the thread pool (not part of the standard).
  *
  * One pool per process serves the large elementwise functions, the reductions
  * (sum, prod, min, max, mean, var, std), conversions and copies, and sorts along
