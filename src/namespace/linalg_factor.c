@@ -266,7 +266,7 @@ static xp_array *lu_logdet(const char *fn, const xp_array *x, xp_array **sign_ou
     for (int64_t t = 0; t < nb; t++) {
         char *A = xp__data(a) + (size_t)t * mb;
         if (!xp__la_finite(A, n * n, dt)) {
-            st(xp__data(sg), dt, t, CMPLX(NAN, NAN));
+            st(xp__data(sg), dt, t, xp_cmplx(NAN, NAN));
             st(xp__data(la), rt, t, NAN);
             continue;
         }

@@ -20,7 +20,7 @@ using namespace xpt;
 #endif
 
 namespace {
-size_t address_space_now() {  // VmSize, bytes
+[[maybe_unused]] size_t address_space_now() {  // VmSize, bytes
     FILE *f = std::fopen("/proc/self/statm", "r");
     unsigned long pages = 0;
     if (f) {
