@@ -236,10 +236,18 @@ def generate():
         c.append("    if (XP__MINE(ns)) return %s(%s);" % (body, args))
         call = "ns->%s(%s)" % (member, args)
         rt = ret.replace(" ", "")
+        # Another table's function runs one call level down, so results it makes
+        # through this library's public exits are not also owned there; they join
+        # the caller's scope once, here.
         if rt == "xp_array*":
-            c.append("    return xp__adopt(%s);" % call)
+            c.append("    xp__enter();")
+            c.append("    xp_array *r = %s;" % call)
+            c.append("    xp__exit_quiet();")
+            c.append("    return xp__adopt(r);")
         elif ret in structs:
+            c.append("    xp__enter();")
             c.append("    %s r = %s;" % (ret, call))
+            c.append("    xp__exit_quiet();")
             for field in structs[ret]:
                 c.append("    r.%s = xp__adopt(r.%s);" % (field, field))
             c.append("    return r;")
@@ -248,7 +256,9 @@ def generate():
             if short not in OUT_COUNTS:
                 raise SystemExit("gen_dispatch: %s writes arrays to '%s': add how many to "
                                  "OUT_COUNTS in tools/gen_dispatch.py" % (public, out))
+            c.append("    xp__enter();")
             c.append("    %s st = %s;" % (ret, call))
+            c.append("    xp__exit_quiet();")
             c.append("    xp__adopt_n(%s, %s);" % (OUT_COUNTS[short], out))
             c.append("    return st;")
         else:

@@ -24,17 +24,13 @@ setup build-test -Dwerror=true -Dbuildtype=debugoptimized -Ddocs=enabled || rc=1
 [ $rc -eq 0 ] && { meson compile -C build-test || rc=1; }
 [ $rc -eq 0 ] && { meson test -C build-test --num-processes "$jobs" --print-errorlogs || rc=1; }
 
-# the sanitized build also measures coverage (tools/coverage.sh prints it)
-setup build-asan -Dwerror=true -Dbuildtype=debug -Db_sanitize=address,undefined -Db_coverage=true \
-  -Ddocs=disabled || rc=1
+setup build-asan -Dwerror=true -Dbuildtype=debug -Db_sanitize=address,undefined -Ddocs=disabled || rc=1
 if [ -d build-asan ]; then
   meson compile -C build-asan || rc=1
   ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --num-processes "$jobs" --print-errorlogs \
       --timeout-multiplier 3 || rc=1
-  tools/coverage.sh build-asan > build-asan/coverage.txt 2>&1 || true
-  cat build-asan/coverage.txt
 fi
 # libFuzzer needs clang; so does ThreadSanitizer here (gcc's TSan build
 # segfaults in the loader before main on the target_clones functions).

@@ -47,8 +47,9 @@ XP_API void xp_adapter_scratch_free(void *p, size_t size);
     X(COMPLEX128, xp_c128_t, double)
 
 #ifndef __cplusplus
-/** The C types of complex64 and complex128 elements. */
+/** The C type of complex64 elements. */
 typedef float _Complex xp_c64_t;
+/** The C type of complex128 elements. */
 typedef double _Complex xp_c128_t;
 
 /** A complex value from its parts (CMPLX without relying on its availability). */

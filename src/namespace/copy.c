@@ -40,7 +40,7 @@ static void copy_tiled(int64_t na, int64_t nb, char *d, int64_t da, int64_t db, 
     }
 }
 
-static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
+static int64_t iabs64(int64_t v) { return v == INT64_MIN ? INT64_MAX : v < 0 ? -v : v; }
 
 void xp__copy_raw(int ndim, const int64_t *shape, char *dst, const int64_t *dstrides,
                   const char *src, const int64_t *sstrides, size_t itemsize) {

@@ -198,6 +198,9 @@ xp_status xp__leave_n(xp_status st, int n, xp_array **out);
  * when the call came from user code. */
 xp_array *xp__adopt(xp_array *r);
 void xp__adopt_n(int n, xp_array **out);
+/** Leaves a call level without owning anything (the dispatcher, after another
+ * table's function, whose results it then adopts once). */
+void xp__exit_quiet(void);
 #define XP_ENTER xp__enter()
 #define XP_LEAVE(r) return xp__leave(r)
 /** Calling user code from inside the library (a callback): the call depth is

@@ -87,7 +87,10 @@ XP_API xp_status xp_result_type(int n_arrays, const xp_array *const *arrays, int
 XP_API xp_array *xp_astype(const xp_array *x, xp_dtype dtype, const xp_astype_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_astype(x, dtype, opts);
-    return xp__adopt(ns->astype(x, dtype, opts));
+    xp__enter();
+    xp_array *r = ns->astype(x, dtype, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_arange(double start, double stop, double step, const xp_create_opts *opts) {
@@ -101,13 +104,19 @@ XP_API xp_array *xp_arange_int(int64_t start, int64_t stop, int64_t step, const 
 XP_API xp_array *xp_asarray(const xp_array *x, const xp_asarray_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_asarray(x, opts);
-    return xp__adopt(ns->asarray(x, opts));
+    xp__enter();
+    xp_array *r = ns->asarray(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_ascontiguousarray(const xp_array *x, xp_dtype dtype) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_ascontiguousarray(x, dtype);
-    return xp__adopt(ns->ascontiguousarray(x, dtype));
+    xp__enter();
+    xp_array *r = ns->ascontiguousarray(x, dtype);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_asarray_buffer(const void *data, xp_dtype dtype, int ndim, const int64_t *shape, const xp_asarray_opts *opts) {
@@ -129,31 +138,46 @@ XP_API xp_array *xp_ones(int ndim, const int64_t *shape, const xp_create_opts *o
 XP_API xp_array *xp_full(int ndim, const int64_t *shape, const xp_array *fill_value, const xp_create_opts *opts) {
     const xp_namespace *ns = XP__PICK(fill_value, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_full(ndim, shape, fill_value, opts);
-    return xp__adopt(ns->full(ndim, shape, fill_value, opts));
+    xp__enter();
+    xp_array *r = ns->full(ndim, shape, fill_value, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_empty_like(const xp_array *x, const xp_create_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_empty_like(x, opts);
-    return xp__adopt(ns->empty_like(x, opts));
+    xp__enter();
+    xp_array *r = ns->empty_like(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_zeros_like(const xp_array *x, const xp_create_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_zeros_like(x, opts);
-    return xp__adopt(ns->zeros_like(x, opts));
+    xp__enter();
+    xp_array *r = ns->zeros_like(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_ones_like(const xp_array *x, const xp_create_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_ones_like(x, opts);
-    return xp__adopt(ns->ones_like(x, opts));
+    xp__enter();
+    xp_array *r = ns->ones_like(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_full_like(const xp_array *x, const xp_array *fill_value, const xp_create_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, XP__PICK(fill_value, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_full_like(x, fill_value, opts);
-    return xp__adopt(ns->full_like(x, fill_value, opts));
+    xp__enter();
+    xp_array *r = ns->full_like(x, fill_value, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_eye(int64_t n_rows, int64_t n_cols, const xp_eye_opts *opts) {
@@ -171,7 +195,9 @@ XP_API xp_array *xp_linspace_complex(double start_re, double start_im, double st
 XP_API xp_status xp_meshgrid(int n, const xp_array *const *arrays, xp_indexing indexing, xp_array **out) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_meshgrid(n, arrays, indexing, out);
+    xp__enter();
     xp_status st = ns->meshgrid(n, arrays, indexing, out);
+    xp__exit_quiet();
     xp__adopt_n((out && n > 0) ? n : 0, out);
     return st;
 }
@@ -179,19 +205,28 @@ XP_API xp_status xp_meshgrid(int n, const xp_array *const *arrays, xp_indexing i
 XP_API xp_array *xp_meshgrid_stacked(int n, const xp_array *const *arrays, xp_indexing indexing) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_meshgrid_stacked(n, arrays, indexing);
-    return xp__adopt(ns->meshgrid_stacked(n, arrays, indexing));
+    xp__enter();
+    xp_array *r = ns->meshgrid_stacked(n, arrays, indexing);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_tril(const xp_array *x, int64_t k) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_tril(x, k);
-    return xp__adopt(ns->tril(x, k));
+    xp__enter();
+    xp_array *r = ns->tril(x, k);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_triu(const xp_array *x, int64_t k) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_triu(x, k);
-    return xp__adopt(ns->triu(x, k));
+    xp__enter();
+    xp_array *r = ns->triu(x, k);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_info_capabilities(xp_capabilities *out) {
@@ -221,403 +256,604 @@ XP_API const char *xp_info_flavor(void) {
 XP_API xp_array *xp_abs(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_abs(x);
-    return xp__adopt(ns->abs(x));
+    xp__enter();
+    xp_array *r = ns->abs(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_acos(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_acos(x);
-    return xp__adopt(ns->acos(x));
+    xp__enter();
+    xp_array *r = ns->acos(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_acosh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_acosh(x);
-    return xp__adopt(ns->acosh(x));
+    xp__enter();
+    xp_array *r = ns->acosh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_add(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_add(x1, x2);
-    return xp__adopt(ns->add(x1, x2));
+    xp__enter();
+    xp_array *r = ns->add(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_asin(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_asin(x);
-    return xp__adopt(ns->asin(x));
+    xp__enter();
+    xp_array *r = ns->asin(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_asinh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_asinh(x);
-    return xp__adopt(ns->asinh(x));
+    xp__enter();
+    xp_array *r = ns->asinh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_atan(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_atan(x);
-    return xp__adopt(ns->atan(x));
+    xp__enter();
+    xp_array *r = ns->atan(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_atan2(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_atan2(x1, x2);
-    return xp__adopt(ns->atan2(x1, x2));
+    xp__enter();
+    xp_array *r = ns->atan2(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_atanh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_atanh(x);
-    return xp__adopt(ns->atanh(x));
+    xp__enter();
+    xp_array *r = ns->atanh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_and(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_bitwise_and(x1, x2);
-    return xp__adopt(ns->bitwise_and(x1, x2));
+    xp__enter();
+    xp_array *r = ns->bitwise_and(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_left_shift(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_bitwise_left_shift(x1, x2);
-    return xp__adopt(ns->bitwise_left_shift(x1, x2));
+    xp__enter();
+    xp_array *r = ns->bitwise_left_shift(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_invert(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_bitwise_invert(x);
-    return xp__adopt(ns->bitwise_invert(x));
+    xp__enter();
+    xp_array *r = ns->bitwise_invert(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_or(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_bitwise_or(x1, x2);
-    return xp__adopt(ns->bitwise_or(x1, x2));
+    xp__enter();
+    xp_array *r = ns->bitwise_or(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_right_shift(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_bitwise_right_shift(x1, x2);
-    return xp__adopt(ns->bitwise_right_shift(x1, x2));
+    xp__enter();
+    xp_array *r = ns->bitwise_right_shift(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_bitwise_xor(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_bitwise_xor(x1, x2);
-    return xp__adopt(ns->bitwise_xor(x1, x2));
+    xp__enter();
+    xp_array *r = ns->bitwise_xor(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_ceil(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_ceil(x);
-    return xp__adopt(ns->ceil(x));
+    xp__enter();
+    xp_array *r = ns->ceil(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_clip(const xp_array *x, const xp_array *min, const xp_array *max) {
     const xp_namespace *ns = XP__PICK(x, XP__PICK(min, XP__PICK(max, &xp__eager)));
     if (XP__MINE(ns)) return xp__eager_clip(x, min, max);
-    return xp__adopt(ns->clip(x, min, max));
+    xp__enter();
+    xp_array *r = ns->clip(x, min, max);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_conj(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_conj(x);
-    return xp__adopt(ns->conj(x));
+    xp__enter();
+    xp_array *r = ns->conj(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_copysign(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_copysign(x1, x2);
-    return xp__adopt(ns->copysign(x1, x2));
+    xp__enter();
+    xp_array *r = ns->copysign(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_cos(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_cos(x);
-    return xp__adopt(ns->cos(x));
+    xp__enter();
+    xp_array *r = ns->cos(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_cosh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_cosh(x);
-    return xp__adopt(ns->cosh(x));
+    xp__enter();
+    xp_array *r = ns->cosh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_divide(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_divide(x1, x2);
-    return xp__adopt(ns->divide(x1, x2));
+    xp__enter();
+    xp_array *r = ns->divide(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_equal(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_equal(x1, x2);
-    return xp__adopt(ns->equal(x1, x2));
+    xp__enter();
+    xp_array *r = ns->equal(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_exp(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_exp(x);
-    return xp__adopt(ns->exp(x));
+    xp__enter();
+    xp_array *r = ns->exp(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_expm1(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_expm1(x);
-    return xp__adopt(ns->expm1(x));
+    xp__enter();
+    xp_array *r = ns->expm1(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_floor(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_floor(x);
-    return xp__adopt(ns->floor(x));
+    xp__enter();
+    xp_array *r = ns->floor(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_floor_divide(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_floor_divide(x1, x2);
-    return xp__adopt(ns->floor_divide(x1, x2));
+    xp__enter();
+    xp_array *r = ns->floor_divide(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_greater(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_greater(x1, x2);
-    return xp__adopt(ns->greater(x1, x2));
+    xp__enter();
+    xp_array *r = ns->greater(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_greater_equal(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_greater_equal(x1, x2);
-    return xp__adopt(ns->greater_equal(x1, x2));
+    xp__enter();
+    xp_array *r = ns->greater_equal(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_hypot(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_hypot(x1, x2);
-    return xp__adopt(ns->hypot(x1, x2));
+    xp__enter();
+    xp_array *r = ns->hypot(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_imag(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_imag(x);
-    return xp__adopt(ns->imag(x));
+    xp__enter();
+    xp_array *r = ns->imag(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_isfinite(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_isfinite(x);
-    return xp__adopt(ns->isfinite(x));
+    xp__enter();
+    xp_array *r = ns->isfinite(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_isinf(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_isinf(x);
-    return xp__adopt(ns->isinf(x));
+    xp__enter();
+    xp_array *r = ns->isinf(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_isnan(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_isnan(x);
-    return xp__adopt(ns->isnan(x));
+    xp__enter();
+    xp_array *r = ns->isnan(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_less(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_less(x1, x2);
-    return xp__adopt(ns->less(x1, x2));
+    xp__enter();
+    xp_array *r = ns->less(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_less_equal(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_less_equal(x1, x2);
-    return xp__adopt(ns->less_equal(x1, x2));
+    xp__enter();
+    xp_array *r = ns->less_equal(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_log(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_log(x);
-    return xp__adopt(ns->log(x));
+    xp__enter();
+    xp_array *r = ns->log(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_log1p(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_log1p(x);
-    return xp__adopt(ns->log1p(x));
+    xp__enter();
+    xp_array *r = ns->log1p(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_log2(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_log2(x);
-    return xp__adopt(ns->log2(x));
+    xp__enter();
+    xp_array *r = ns->log2(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_log10(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_log10(x);
-    return xp__adopt(ns->log10(x));
+    xp__enter();
+    xp_array *r = ns->log10(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_logaddexp(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_logaddexp(x1, x2);
-    return xp__adopt(ns->logaddexp(x1, x2));
+    xp__enter();
+    xp_array *r = ns->logaddexp(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_logical_and(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_logical_and(x1, x2);
-    return xp__adopt(ns->logical_and(x1, x2));
+    xp__enter();
+    xp_array *r = ns->logical_and(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_logical_not(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_logical_not(x);
-    return xp__adopt(ns->logical_not(x));
+    xp__enter();
+    xp_array *r = ns->logical_not(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_logical_or(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_logical_or(x1, x2);
-    return xp__adopt(ns->logical_or(x1, x2));
+    xp__enter();
+    xp_array *r = ns->logical_or(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_logical_xor(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_logical_xor(x1, x2);
-    return xp__adopt(ns->logical_xor(x1, x2));
+    xp__enter();
+    xp_array *r = ns->logical_xor(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_maximum(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_maximum(x1, x2);
-    return xp__adopt(ns->maximum(x1, x2));
+    xp__enter();
+    xp_array *r = ns->maximum(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_minimum(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_minimum(x1, x2);
-    return xp__adopt(ns->minimum(x1, x2));
+    xp__enter();
+    xp_array *r = ns->minimum(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_multiply(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_multiply(x1, x2);
-    return xp__adopt(ns->multiply(x1, x2));
+    xp__enter();
+    xp_array *r = ns->multiply(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_negative(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_negative(x);
-    return xp__adopt(ns->negative(x));
+    xp__enter();
+    xp_array *r = ns->negative(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_nextafter(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_nextafter(x1, x2);
-    return xp__adopt(ns->nextafter(x1, x2));
+    xp__enter();
+    xp_array *r = ns->nextafter(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_not_equal(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_not_equal(x1, x2);
-    return xp__adopt(ns->not_equal(x1, x2));
+    xp__enter();
+    xp_array *r = ns->not_equal(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_positive(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_positive(x);
-    return xp__adopt(ns->positive(x));
+    xp__enter();
+    xp_array *r = ns->positive(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_pow(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_pow(x1, x2);
-    return xp__adopt(ns->pow(x1, x2));
+    xp__enter();
+    xp_array *r = ns->pow(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_real(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_real(x);
-    return xp__adopt(ns->real(x));
+    xp__enter();
+    xp_array *r = ns->real(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_reciprocal(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_reciprocal(x);
-    return xp__adopt(ns->reciprocal(x));
+    xp__enter();
+    xp_array *r = ns->reciprocal(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_remainder(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_remainder(x1, x2);
-    return xp__adopt(ns->remainder(x1, x2));
+    xp__enter();
+    xp_array *r = ns->remainder(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_round(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_round(x);
-    return xp__adopt(ns->round(x));
+    xp__enter();
+    xp_array *r = ns->round(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sign(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sign(x);
-    return xp__adopt(ns->sign(x));
+    xp__enter();
+    xp_array *r = ns->sign(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_signbit(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_signbit(x);
-    return xp__adopt(ns->signbit(x));
+    xp__enter();
+    xp_array *r = ns->signbit(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sin(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sin(x);
-    return xp__adopt(ns->sin(x));
+    xp__enter();
+    xp_array *r = ns->sin(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sinh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sinh(x);
-    return xp__adopt(ns->sinh(x));
+    xp__enter();
+    xp_array *r = ns->sinh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_square(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_square(x);
-    return xp__adopt(ns->square(x));
+    xp__enter();
+    xp_array *r = ns->square(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sqrt(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sqrt(x);
-    return xp__adopt(ns->sqrt(x));
+    xp__enter();
+    xp_array *r = ns->sqrt(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_subtract(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_subtract(x1, x2);
-    return xp__adopt(ns->subtract(x1, x2));
+    xp__enter();
+    xp_array *r = ns->subtract(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_tan(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_tan(x);
-    return xp__adopt(ns->tan(x));
+    xp__enter();
+    xp_array *r = ns->tan(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_tanh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_tanh(x);
-    return xp__adopt(ns->tanh(x));
+    xp__enter();
+    xp_array *r = ns->tanh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_trunc(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_trunc(x);
-    return xp__adopt(ns->trunc(x));
+    xp__enter();
+    xp_array *r = ns->trunc(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_array_iadd(xp_array *x1, const xp_array *x2) {
@@ -731,7 +967,10 @@ XP_API xp_status xp_array_uint(const xp_array *x, uint64_t *out) {
 XP_API xp_array *xp_array_getitem(const xp_array *x, int n, const xp_index *key) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_array_getitem(x, n, key);
-    return xp__adopt(ns->array_getitem(x, n, key));
+    xp__enter();
+    xp_array *r = ns->array_getitem(x, n, key);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const xp_array *value) {
@@ -743,13 +982,19 @@ XP_API xp_status xp_array_setitem(xp_array *x, int n, const xp_index *key, const
 XP_API xp_array *xp_take(const xp_array *x, const xp_array *indices, const xp_take_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, XP__PICK(indices, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_take(x, indices, opts);
-    return xp__adopt(ns->take(x, indices, opts));
+    xp__enter();
+    xp_array *r = ns->take(x, indices, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_take_along_axis(const xp_array *x, const xp_array *indices, int64_t axis) {
     const xp_namespace *ns = XP__PICK(x, XP__PICK(indices, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_take_along_axis(x, indices, axis);
-    return xp__adopt(ns->take_along_axis(x, indices, axis));
+    xp__enter();
+    xp_array *r = ns->take_along_axis(x, indices, axis);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_broadcast_shapes(int n, const int *ndims, const int64_t *const *shapes, int *out_ndim, int64_t *out_shape) {
@@ -759,13 +1004,18 @@ XP_API xp_status xp_broadcast_shapes(int n, const int *ndims, const int64_t *con
 XP_API xp_array *xp_broadcast_to(const xp_array *x, int ndim, const int64_t *shape) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_broadcast_to(x, ndim, shape);
-    return xp__adopt(ns->broadcast_to(x, ndim, shape));
+    xp__enter();
+    xp_array *r = ns->broadcast_to(x, ndim, shape);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_broadcast_arrays(int n, const xp_array *const *arrays, xp_array **out) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_broadcast_arrays(n, arrays, out);
+    xp__enter();
     xp_status st = ns->broadcast_arrays(n, arrays, out);
+    xp__exit_quiet();
     xp__adopt_n((out && n > 0) ? n : 0, out);
     return st;
 }
@@ -773,79 +1023,117 @@ XP_API xp_status xp_broadcast_arrays(int n, const xp_array *const *arrays, xp_ar
 XP_API xp_array *xp_broadcast_arrays_stacked(int n, const xp_array *const *arrays) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_broadcast_arrays_stacked(n, arrays);
-    return xp__adopt(ns->broadcast_arrays_stacked(n, arrays));
+    xp__enter();
+    xp_array *r = ns->broadcast_arrays_stacked(n, arrays);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_concat(int n, const xp_array *const *arrays, const xp_concat_opts *opts) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_concat(n, arrays, opts);
-    return xp__adopt(ns->concat(n, arrays, opts));
+    xp__enter();
+    xp_array *r = ns->concat(n, arrays, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_expand_dims(const xp_array *x, int n, const int64_t *axis) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_expand_dims(x, n, axis);
-    return xp__adopt(ns->expand_dims(x, n, axis));
+    xp__enter();
+    xp_array *r = ns->expand_dims(x, n, axis);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_flip(const xp_array *x, const xp_flip_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_flip(x, opts);
-    return xp__adopt(ns->flip(x, opts));
+    xp__enter();
+    xp_array *r = ns->flip(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_moveaxis(const xp_array *x, int n_source, const int64_t *source, int n_destination, const int64_t *destination) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_moveaxis(x, n_source, source, n_destination, destination);
-    return xp__adopt(ns->moveaxis(x, n_source, source, n_destination, destination));
+    xp__enter();
+    xp_array *r = ns->moveaxis(x, n_source, source, n_destination, destination);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_permute_dims(const xp_array *x, int n, const int64_t *axes) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_permute_dims(x, n, axes);
-    return xp__adopt(ns->permute_dims(x, n, axes));
+    xp__enter();
+    xp_array *r = ns->permute_dims(x, n, axes);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_repeat(const xp_array *x, const xp_array *repeats, const xp_repeat_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, XP__PICK(repeats, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_repeat(x, repeats, opts);
-    return xp__adopt(ns->repeat(x, repeats, opts));
+    xp__enter();
+    xp_array *r = ns->repeat(x, repeats, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_reshape(const xp_array *x, int ndim, const int64_t *shape, const xp_reshape_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_reshape(x, ndim, shape, opts);
-    return xp__adopt(ns->reshape(x, ndim, shape, opts));
+    xp__enter();
+    xp_array *r = ns->reshape(x, ndim, shape, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_roll(const xp_array *x, int n, const int64_t *shift, const xp_roll_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_roll(x, n, shift, opts);
-    return xp__adopt(ns->roll(x, n, shift, opts));
+    xp__enter();
+    xp_array *r = ns->roll(x, n, shift, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_squeeze(const xp_array *x, int n, const int64_t *axis) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_squeeze(x, n, axis);
-    return xp__adopt(ns->squeeze(x, n, axis));
+    xp__enter();
+    xp_array *r = ns->squeeze(x, n, axis);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_stack(int n, const xp_array *const *arrays, const xp_stack_opts *opts) {
     const xp_namespace *ns = pick_list(n, arrays, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_stack(n, arrays, opts);
-    return xp__adopt(ns->stack(n, arrays, opts));
+    xp__enter();
+    xp_array *r = ns->stack(n, arrays, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_tile(const xp_array *x, int n, const int64_t *repetitions) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_tile(x, n, repetitions);
-    return xp__adopt(ns->tile(x, n, repetitions));
+    xp__enter();
+    xp_array *r = ns->tile(x, n, repetitions);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_array **out) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unstack(x, opts, out);
+    xp__enter();
     xp_status st = ns->unstack(x, opts, out);
+    xp__exit_quiet();
     xp__adopt_n(!out ? 0 : unstack_count(x, opts), out);
     return st;
 }
@@ -853,43 +1141,63 @@ XP_API xp_status xp_unstack(const xp_array *x, const xp_stack_opts *opts, xp_arr
 XP_API xp_array *xp_unstack_stacked(const xp_array *x, const xp_stack_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unstack_stacked(x, opts);
-    return xp__adopt(ns->unstack_stacked(x, opts));
+    xp__enter();
+    xp_array *r = ns->unstack_stacked(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_array_T(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_array_T(x);
-    return xp__adopt(ns->array_T(x));
+    xp__enter();
+    xp_array *r = ns->array_T(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_array_mT(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_array_mT(x);
-    return xp__adopt(ns->array_mT(x));
+    xp__enter();
+    xp_array *r = ns->array_mT(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_argmax(const xp_array *x, const xp_arg_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_argmax(x, opts);
-    return xp__adopt(ns->argmax(x, opts));
+    xp__enter();
+    xp_array *r = ns->argmax(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_argmin(const xp_array *x, const xp_arg_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_argmin(x, opts);
-    return xp__adopt(ns->argmin(x, opts));
+    xp__enter();
+    xp_array *r = ns->argmin(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_count_nonzero(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_count_nonzero(x, opts);
-    return xp__adopt(ns->count_nonzero(x, opts));
+    xp__enter();
+    xp_array *r = ns->count_nonzero(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_nonzero(x, out);
+    xp__enter();
     xp_status st = ns->nonzero(x, out);
+    xp__exit_quiet();
     xp__adopt_n(!out ? 0 : x->ndim > 0 ? x->ndim : 1, out);
     return st;
 }
@@ -897,31 +1205,45 @@ XP_API xp_status xp_nonzero(const xp_array *x, xp_array **out) {
 XP_API xp_array *xp_nonzero_stacked(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_nonzero_stacked(x);
-    return xp__adopt(ns->nonzero_stacked(x));
+    xp__enter();
+    xp_array *r = ns->nonzero_stacked(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_searchsorted(const xp_array *x1, const xp_array *x2, const xp_searchsorted_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_searchsorted(x1, x2, opts);
-    return xp__adopt(ns->searchsorted(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->searchsorted(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_where(const xp_array *condition, const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(condition, XP__PICK(x1, XP__PICK(x2, &xp__eager)));
     if (XP__MINE(ns)) return xp__eager_where(condition, x1, x2);
-    return xp__adopt(ns->where(condition, x1, x2));
+    xp__enter();
+    xp_array *r = ns->where(condition, x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_isin(const xp_array *x1, const xp_array *x2, const xp_isin_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_isin(x1, x2, opts);
-    return xp__adopt(ns->isin(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->isin(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_unique_all_result xp_unique_all(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unique_all(x);
+    xp__enter();
     xp_unique_all_result r = ns->unique_all(x);
+    xp__exit_quiet();
     r.values = xp__adopt(r.values);
     r.indices = xp__adopt(r.indices);
     r.inverse_indices = xp__adopt(r.inverse_indices);
@@ -932,7 +1254,9 @@ XP_API xp_unique_all_result xp_unique_all(const xp_array *x) {
 XP_API xp_unique_counts_result xp_unique_counts(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unique_counts(x);
+    xp__enter();
     xp_unique_counts_result r = ns->unique_counts(x);
+    xp__exit_quiet();
     r.values = xp__adopt(r.values);
     r.counts = xp__adopt(r.counts);
     return r;
@@ -941,7 +1265,9 @@ XP_API xp_unique_counts_result xp_unique_counts(const xp_array *x) {
 XP_API xp_unique_inverse_result xp_unique_inverse(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unique_inverse(x);
+    xp__enter();
     xp_unique_inverse_result r = ns->unique_inverse(x);
+    xp__exit_quiet();
     r.values = xp__adopt(r.values);
     r.inverse_indices = xp__adopt(r.inverse_indices);
     return r;
@@ -950,115 +1276,172 @@ XP_API xp_unique_inverse_result xp_unique_inverse(const xp_array *x) {
 XP_API xp_array *xp_unique_values(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_unique_values(x);
-    return xp__adopt(ns->unique_values(x));
+    xp__enter();
+    xp_array *r = ns->unique_values(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sort(const xp_array *x, const xp_sort_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sort(x, opts);
-    return xp__adopt(ns->sort(x, opts));
+    xp__enter();
+    xp_array *r = ns->sort(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_argsort(const xp_array *x, const xp_sort_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_argsort(x, opts);
-    return xp__adopt(ns->argsort(x, opts));
+    xp__enter();
+    xp_array *r = ns->argsort(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_sum(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_sum(x, opts);
-    return xp__adopt(ns->sum(x, opts));
+    xp__enter();
+    xp_array *r = ns->sum(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_prod(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_prod(x, opts);
-    return xp__adopt(ns->prod(x, opts));
+    xp__enter();
+    xp_array *r = ns->prod(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_min(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_min(x, opts);
-    return xp__adopt(ns->min(x, opts));
+    xp__enter();
+    xp_array *r = ns->min(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_max(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_max(x, opts);
-    return xp__adopt(ns->max(x, opts));
+    xp__enter();
+    xp_array *r = ns->max(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_mean(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_mean(x, opts);
-    return xp__adopt(ns->mean(x, opts));
+    xp__enter();
+    xp_array *r = ns->mean(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_var(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_var(x, opts);
-    return xp__adopt(ns->var(x, opts));
+    xp__enter();
+    xp_array *r = ns->var(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_std(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_std(x, opts);
-    return xp__adopt(ns->std(x, opts));
+    xp__enter();
+    xp_array *r = ns->std(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_cumulative_sum(const xp_array *x, const xp_cumulative_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_cumulative_sum(x, opts);
-    return xp__adopt(ns->cumulative_sum(x, opts));
+    xp__enter();
+    xp_array *r = ns->cumulative_sum(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_cumulative_prod(const xp_array *x, const xp_cumulative_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_cumulative_prod(x, opts);
-    return xp__adopt(ns->cumulative_prod(x, opts));
+    xp__enter();
+    xp_array *r = ns->cumulative_prod(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_all(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_all(x, opts);
-    return xp__adopt(ns->all(x, opts));
+    xp__enter();
+    xp_array *r = ns->all(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_any(const xp_array *x, const xp_reduce_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_any(x, opts);
-    return xp__adopt(ns->any(x, opts));
+    xp__enter();
+    xp_array *r = ns->any(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_diff(const xp_array *x, const xp_diff_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_diff(x, opts);
-    return xp__adopt(ns->diff(x, opts));
+    xp__enter();
+    xp_array *r = ns->diff(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_matmul(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_matmul(x1, x2);
-    return xp__adopt(ns->matmul(x1, x2));
+    xp__enter();
+    xp_array *r = ns->matmul(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_matrix_transpose(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_matrix_transpose(x);
-    return xp__adopt(ns->matrix_transpose(x));
+    xp__enter();
+    xp_array *r = ns->matrix_transpose(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_tensordot(const xp_array *x1, const xp_array *x2, const xp_tensordot_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_tensordot(x1, x2, opts);
-    return xp__adopt(ns->tensordot(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->tensordot(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_vecdot(const xp_array *x1, const xp_array *x2, const xp_axis_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_vecdot(x1, x2, opts);
-    return xp__adopt(ns->vecdot(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->vecdot(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2) {
@@ -1110,37 +1493,54 @@ XP_API xp_status xp_save(const char *path, const xp_array *x, const xp_save_opts
 XP_API xp_array *xp_save_buffer(const xp_array *x, const xp_save_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_save_buffer(x, opts);
-    return xp__adopt(ns->save_buffer(x, opts));
+    xp__enter();
+    xp_array *r = ns->save_buffer(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_cholesky(const xp_array *x, const xp_cholesky_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_cholesky(x, opts);
-    return xp__adopt(ns->linalg.cholesky(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.cholesky(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_cross(const xp_array *x1, const xp_array *x2, const xp_axis_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_cross(x1, x2, opts);
-    return xp__adopt(ns->linalg.cross(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.cross(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_det(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_det(x);
-    return xp__adopt(ns->linalg.det(x));
+    xp__enter();
+    xp_array *r = ns->linalg.det(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_diagonal(const xp_array *x, const xp_diagonal_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_diagonal(x, opts);
-    return xp__adopt(ns->linalg.diagonal(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.diagonal(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_eig_result xp_linalg_eig(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_eig(x);
+    xp__enter();
     xp_eig_result r = ns->linalg.eig(x);
+    xp__exit_quiet();
     r.eigenvalues = xp__adopt(r.eigenvalues);
     r.eigenvectors = xp__adopt(r.eigenvectors);
     return r;
@@ -1149,7 +1549,9 @@ XP_API xp_eig_result xp_linalg_eig(const xp_array *x) {
 XP_API xp_eigh_result xp_linalg_eigh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_eigh(x);
+    xp__enter();
     xp_eigh_result r = ns->linalg.eigh(x);
+    xp__exit_quiet();
     r.eigenvalues = xp__adopt(r.eigenvalues);
     r.eigenvectors = xp__adopt(r.eigenvectors);
     return r;
@@ -1158,67 +1560,99 @@ XP_API xp_eigh_result xp_linalg_eigh(const xp_array *x) {
 XP_API xp_array *xp_linalg_eigvals(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_eigvals(x);
-    return xp__adopt(ns->linalg.eigvals(x));
+    xp__enter();
+    xp_array *r = ns->linalg.eigvals(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_eigvalsh(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_eigvalsh(x);
-    return xp__adopt(ns->linalg.eigvalsh(x));
+    xp__enter();
+    xp_array *r = ns->linalg.eigvalsh(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_inv(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_inv(x);
-    return xp__adopt(ns->linalg.inv(x));
+    xp__enter();
+    xp_array *r = ns->linalg.inv(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_matmul(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_matmul(x1, x2);
-    return xp__adopt(ns->linalg.matmul(x1, x2));
+    xp__enter();
+    xp_array *r = ns->linalg.matmul(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_matrix_norm(const xp_array *x, const xp_matrix_norm_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_matrix_norm(x, opts);
-    return xp__adopt(ns->linalg.matrix_norm(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.matrix_norm(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_matrix_power(const xp_array *x, int64_t n) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_matrix_power(x, n);
-    return xp__adopt(ns->linalg.matrix_power(x, n));
+    xp__enter();
+    xp_array *r = ns->linalg.matrix_power(x, n);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_matrix_rank(const xp_array *x, const xp_rtol_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_matrix_rank(x, opts);
-    return xp__adopt(ns->linalg.matrix_rank(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.matrix_rank(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_matrix_transpose(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_matrix_transpose(x);
-    return xp__adopt(ns->linalg.matrix_transpose(x));
+    xp__enter();
+    xp_array *r = ns->linalg.matrix_transpose(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_outer(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_outer(x1, x2);
-    return xp__adopt(ns->linalg.outer(x1, x2));
+    xp__enter();
+    xp_array *r = ns->linalg.outer(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_pinv(const xp_array *x, const xp_rtol_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_pinv(x, opts);
-    return xp__adopt(ns->linalg.pinv(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.pinv(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_qr_result xp_linalg_qr(const xp_array *x, const xp_qr_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_qr(x, opts);
+    xp__enter();
     xp_qr_result r = ns->linalg.qr(x, opts);
+    xp__exit_quiet();
     r.Q = xp__adopt(r.Q);
     r.R = xp__adopt(r.R);
     return r;
@@ -1227,7 +1661,9 @@ XP_API xp_qr_result xp_linalg_qr(const xp_array *x, const xp_qr_opts *opts) {
 XP_API xp_slogdet_result xp_linalg_slogdet(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_slogdet(x);
+    xp__enter();
     xp_slogdet_result r = ns->linalg.slogdet(x);
+    xp__exit_quiet();
     r.sign = xp__adopt(r.sign);
     r.logabsdet = xp__adopt(r.logabsdet);
     return r;
@@ -1236,13 +1672,18 @@ XP_API xp_slogdet_result xp_linalg_slogdet(const xp_array *x) {
 XP_API xp_array *xp_linalg_solve(const xp_array *x1, const xp_array *x2) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_solve(x1, x2);
-    return xp__adopt(ns->linalg.solve(x1, x2));
+    xp__enter();
+    xp_array *r = ns->linalg.solve(x1, x2);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_svd_result xp_linalg_svd(const xp_array *x, const xp_svd_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_svd(x, opts);
+    xp__enter();
     xp_svd_result r = ns->linalg.svd(x, opts);
+    xp__exit_quiet();
     r.U = xp__adopt(r.U);
     r.S = xp__adopt(r.S);
     r.Vh = xp__adopt(r.Vh);
@@ -1252,91 +1693,136 @@ XP_API xp_svd_result xp_linalg_svd(const xp_array *x, const xp_svd_opts *opts) {
 XP_API xp_array *xp_linalg_svdvals(const xp_array *x) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_svdvals(x);
-    return xp__adopt(ns->linalg.svdvals(x));
+    xp__enter();
+    xp_array *r = ns->linalg.svdvals(x);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_tensordot(const xp_array *x1, const xp_array *x2, const xp_tensordot_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_tensordot(x1, x2, opts);
-    return xp__adopt(ns->linalg.tensordot(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.tensordot(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_trace(const xp_array *x, const xp_trace_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_trace(x, opts);
-    return xp__adopt(ns->linalg.trace(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.trace(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_vecdot(const xp_array *x1, const xp_array *x2, const xp_axis_opts *opts) {
     const xp_namespace *ns = XP__PICK(x1, XP__PICK(x2, &xp__eager));
     if (XP__MINE(ns)) return xp__eager_linalg_vecdot(x1, x2, opts);
-    return xp__adopt(ns->linalg.vecdot(x1, x2, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.vecdot(x1, x2, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_linalg_vector_norm(const xp_array *x, const xp_vector_norm_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_linalg_vector_norm(x, opts);
-    return xp__adopt(ns->linalg.vector_norm(x, opts));
+    xp__enter();
+    xp_array *r = ns->linalg.vector_norm(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_fft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_fft(x, opts);
-    return xp__adopt(ns->fft.fft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.fft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_ifft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_ifft(x, opts);
-    return xp__adopt(ns->fft.ifft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.ifft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_fftn(const xp_array *x, const xp_fftn_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_fftn(x, opts);
-    return xp__adopt(ns->fft.fftn(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.fftn(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_ifftn(const xp_array *x, const xp_fftn_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_ifftn(x, opts);
-    return xp__adopt(ns->fft.ifftn(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.ifftn(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_rfft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_rfft(x, opts);
-    return xp__adopt(ns->fft.rfft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.rfft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_irfft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_irfft(x, opts);
-    return xp__adopt(ns->fft.irfft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.irfft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_rfftn(const xp_array *x, const xp_fftn_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_rfftn(x, opts);
-    return xp__adopt(ns->fft.rfftn(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.rfftn(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_irfftn(const xp_array *x, const xp_fftn_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_irfftn(x, opts);
-    return xp__adopt(ns->fft.irfftn(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.irfftn(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_hfft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_hfft(x, opts);
-    return xp__adopt(ns->fft.hfft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.hfft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_ihfft(const xp_array *x, const xp_fft_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_ihfft(x, opts);
-    return xp__adopt(ns->fft.ihfft(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.ihfft(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_fftfreq(int64_t n, const xp_fftfreq_opts *opts) {
@@ -1350,11 +1836,17 @@ XP_API xp_array *xp_fft_rfftfreq(int64_t n, const xp_fftfreq_opts *opts) {
 XP_API xp_array *xp_fft_fftshift(const xp_array *x, const xp_fftshift_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_fftshift(x, opts);
-    return xp__adopt(ns->fft.fftshift(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.fftshift(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }
 
 XP_API xp_array *xp_fft_ifftshift(const xp_array *x, const xp_fftshift_opts *opts) {
     const xp_namespace *ns = XP__PICK(x, &xp__eager);
     if (XP__MINE(ns)) return xp__eager_fft_ifftshift(x, opts);
-    return xp__adopt(ns->fft.ifftshift(x, opts));
+    xp__enter();
+    xp_array *r = ns->fft.ifftshift(x, opts);
+    xp__exit_quiet();
+    return xp__adopt(r);
 }

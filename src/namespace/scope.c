@@ -116,6 +116,8 @@ void xp__enter(void) { tls.depth++; }
 
 int xp__call_depth(void) { return tls.depth; }
 
+void xp__exit_quiet(void) { tls.depth--; }
+
 XP_API int xp_internal_call_depth(void) { return tls.depth; }
 
 xp_array *xp__leave(xp_array *r) {

@@ -142,7 +142,7 @@ XP_API xp_array *xp_flip(const xp_array *x, const xp_flip_opts *opts) {
     for (int i = 0; i < n; i++) {
         int d = ax[i];
         if (x->shape[d] > 0) offset += (x->shape[d] - 1) * strides[d];
-        strides[d] = -strides[d];
+        if (x->shape[d] > 1) strides[d] = -strides[d]; /* extent 0 or 1: nothing moves */
     }
     XP_LEAVE(xp__view(fn, x, x->dtype, x->ndim, x->shape, strides, offset));
 }

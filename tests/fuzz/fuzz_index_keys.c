@@ -40,6 +40,7 @@ static xp_array *mask_array(fz *f, const xp_array *x) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fz f = {data, size};
+    fz_limit_memory();
     xp_scope_begin();
     int nd = fz_below(&f, 5);
     int64_t shape[4], n = 1;

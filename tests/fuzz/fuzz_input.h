@@ -38,6 +38,25 @@ static inline int64_t fz_int(fz *f, int lim) {
     }
 }
 
+/* An allocator hook that refuses blocks above 64 MiB: a shape the fuzzer makes
+ * legitimately huge (a broadcast, a tile) then ends in XP_ERR_NOMEM instead of
+ * exhausting the machine. Installed by each target before its first call. */
+static void *fz_alloc(size_t n, void *ctx) {
+    (void)ctx;
+    if (n > ((size_t)64 << 20)) return NULL;
+    return aligned_alloc(64, (n + 63) / 64 * 64);
+}
+static void fz_free(void *p, size_t n, void *ctx) {
+    (void)n;
+    (void)ctx;
+    free(p);
+}
+static inline void fz_limit_memory(void) {
+    static int done;
+    static const xp_allocator a = {fz_alloc, fz_free, NULL};
+    if (!done) done = xp_set_allocator(&a) == XP_OK;
+}
+
 /* A failed expectation: report it and abort (what libFuzzer catches). */
 #define check(ok)                                                                       \
     do {                                                                                \

@@ -44,6 +44,7 @@ static xp_array *draw_scalar(fz *f) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fz f = {data, size};
+    fz_limit_memory();
     xp_scope_begin();
     xp_dtype a = draw_dtype(&f), b = draw_dtype(&f);
     xp_dtype p = xp_promote_types(a, b);
@@ -90,7 +91,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         xp_array *s = draw_scalar(&f);
         xp_array *w = xp_multiply(x, s);
         check_result(w);
-        if (!xp_failed(w)) check(xp_array_dtype(w) == a || xp_array_dtype(x) == XP_BOOL);
     }
     xp_scope_end();
     check(xp_internal_call_depth() == 0 && xp_scope_depth() == 0);
