@@ -22,11 +22,10 @@ static void transpose(char *dst, const char *src, int64_t rows, int64_t cols, xp
     for (int64_t i0 = 0; i0 < rows; i0 += TB)
         for (int64_t j0 = 0; j0 < cols; j0 += TB) {
             int64_t i1 = i0 + TB < rows ? i0 + TB : rows, j1 = j0 + TB < cols ? j0 + TB : cols;
-            if (is == 8)
+            if (is == 8) /* constant-size copies: complex64 is only 4-byte aligned */
                 for (int64_t i = i0; i < i1; i++)
                     for (int64_t j = j0; j < j1; j++)
-                        ((uint64_t *)(void *)dst)[j * rows + i] =
-                            ((const uint64_t *)(const void *)src)[i * cols + j];
+                        memcpy(dst + (size_t)(j * rows + i) * 8, src + (size_t)(i * cols + j) * 8, 8);
             else
                 for (int64_t i = i0; i < i1; i++)
                     for (int64_t j = j0; j < j1; j++)

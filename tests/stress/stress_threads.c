@@ -99,7 +99,9 @@ static void *worker(void *arg) {
         }
         pthread_mutex_unlock(&handoff_lock);
         if (theirs) {
+            xp_scope_begin();
             expect(value(xp_sum(theirs, NULL)) == 0);
+            xp_scope_end();
             xp_release(theirs);
         }
         xp_release(mine);
