@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     deleted = 0;
     xp_array *a;
     void *block = NULL;
-    if (fits && hi - lo < (1 << 20)) {
+    if (fits && (__int128)hi - lo < (1 << 20)) {
         size_t bytes = (size_t)(hi - lo + 1) + (size_t)misalign;
         block = aligned_alloc(64, (bytes + 63) / 64 * 64 + 64);
         check(block);

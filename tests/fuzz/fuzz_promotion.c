@@ -78,7 +78,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         /* any cast of any bit pattern is defined; a safe cast round-trips */
         xp_array *c = xp_astype(x, b, NULL);
         check_result(c);
-        if (xp_can_cast(a, b)) {
+        /* complex to real is refused by astype (the standard's advice), so the
+         * cast back is only tried when it is not one */
+        bool back_ok = !(xp_dtype_kind(b) == XP_KIND_COMPLEX_FLOATING &&
+                         xp_dtype_kind(a) != XP_KIND_COMPLEX_FLOATING);
+        if (xp_can_cast(a, b) && back_ok) {
             check(!xp_failed(c));
             xp_array *back = xp_astype(c, a, NULL);
             check(!xp_failed(back));
