@@ -5,7 +5,9 @@
 # target for a short time (clang, ASan+UBSan) and runs the concurrency stress
 # test under ThreadSanitizer (clang). Ends with "N passed, N failed".
 #
-#   XP_FUZZ_SECONDS=N   seconds per fuzz target (default 20)
+#   XP_FUZZ_SECONDS=N   at most N seconds per fuzz target (default 120)
+#   XP_FUZZ_SEED, XP_FUZZ_RUNS   libFuzzer's seed and run count (default 1, 15000):
+#                       reproducible; tools/fuzz.sh fuzzes with random seeds
 set -uo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -39,10 +41,11 @@ clang_setup() { # dir, extra meson args...
   if [ -d "$dir" ]; then meson setup --reconfigure "$dir" "$@" >/dev/null
   else CC=clang-14 CXX=clang++-14 meson setup "$dir" "$@" >/dev/null; fi
 }
-if clang_setup build-fuzz -Ddocs=disabled -Dfuzz=true -Dfuzz_seconds="${XP_FUZZ_SECONDS:-20}" -Dtests=false \
+if clang_setup build-fuzz -Ddocs=disabled -Dfuzz=true -Dfuzz_seconds="${XP_FUZZ_SECONDS:-120}" -Dtests=false \
      -Dflavors=reference -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false; then
   meson compile -C build-fuzz >/dev/null || rc=1
-  meson test -C build-fuzz --suite fuzz-run --num-processes "$jobs" --print-errorlogs >/dev/null || rc=1
+  XP_FUZZ_SEED=${XP_FUZZ_SEED:-1} XP_FUZZ_RUNS=${XP_FUZZ_RUNS:-15000} \
+    meson test -C build-fuzz --suite fuzz-run --num-processes "$jobs" --print-errorlogs >/dev/null || rc=1
   grep -h '^fuzz:' build-fuzz/meson-logs/testlog.txt
 else
   rc=1

@@ -141,8 +141,13 @@ XP_API xp_array *xp_flip(const xp_array *x, const xp_flip_opts *opts) {
     memcpy(strides, x->strides, (size_t)x->ndim * sizeof *strides);
     for (int i = 0; i < n; i++) {
         int d = ax[i];
-        if (x->shape[d] > 0) offset += (x->shape[d] - 1) * strides[d];
-        if (x->shape[d] > 1) strides[d] = -strides[d]; /* extent 0 or 1: nothing moves */
+        if (x->shape[d] <= 1 || x->size == 0) continue; /* nothing moves */
+        int64_t span;
+        if (strides[d] == INT64_MIN || !xp__mul_ok(x->shape[d] - 1, strides[d], &span) ||
+            !xp__add_ok(offset, span, &offset))
+            XP_LEAVE(xp__error(XP_ERR_OVERFLOW, fn, "argument 'x': the reversed axis %d's byte "
+                               "offsets overflow int64", d));
+        strides[d] = -strides[d];
     }
     XP_LEAVE(xp__view(fn, x, x->dtype, x->ndim, x->shape, strides, offset));
 }
