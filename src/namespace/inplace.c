@@ -30,7 +30,9 @@ static bool overlaps(const xp_array *x1, const xp_array *x2) {
     return true;
 }
 
-static xp_status inplace(const char *fn, xp_op op, xp_array *x1, const xp_array *x2) {
+/* The arguments of an in-place operator: both arrays valid, x1 writable and not
+ * a weak scalar. XP_OK, or the status (with the last error set). */
+static xp_status check_target(const char *fn, xp_array *x1, const xp_array *x2) {
     xp_array *err = xp__check(fn, "x1", x1);
     if (!err) err = xp__check(fn, "x2", x2);
     if (err) return xp__status_of(err);
@@ -40,8 +42,14 @@ static xp_status inplace(const char *fn, xp_op op, xp_array *x1, const xp_array 
         return xp__status_error(XP_ERR_VALUE, fn,
                                 "argument 'x1' is a weak scalar (a Python scalar cannot be "
                                 "updated in place)");
+    return XP_OK;
+}
+
+static xp_status inplace(const char *fn, xp_op op, xp_array *x1, const xp_array *x2) {
+    xp_status st0 = check_target(fn, x1, x2);
+    if (st0 != XP_OK) return st0;
     xp_dtype ct;
-    err = xp__ew_resolve2(op, x1, x2, &ct);
+    xp_array *err = xp__ew_resolve2(op, x1, x2, &ct);
     if (err) { /* name the in-place operator, then the operation's own reason */
         xp_status st = xp__status_error(xp_error_status(err), fn, "%s", xp_error_message(err));
         xp_release(err);
@@ -100,15 +108,8 @@ XP_API xp_status xp_array_irshift(xp_array *x1, const xp_array *x2) { return inp
  * copied back only when it has x1's dtype and shape. */
 XP_API xp_status xp_array_imatmul(xp_array *x1, const xp_array *x2) {
     static const char fn[] = "xp_array_imatmul";
-    xp_array *err = xp__check(fn, "x1", x1);
-    if (!err) err = xp__check(fn, "x2", x2);
-    if (err) return xp__status_of(err);
-    if (x1->flags & XP__F_READONLY)
-        return xp__status_error(XP_ERR_VALUE, fn, "argument 'x1' is read-only");
-    if (x1->weak)
-        return xp__status_error(XP_ERR_VALUE, fn,
-                                "argument 'x1' is a weak scalar (a Python scalar cannot be "
-                                "updated in place)");
+    xp_status st0 = check_target(fn, x1, x2);
+    if (st0 != XP_OK) return st0;
     XP_ENTER;
     xp_array *r = xp_matmul(x1, x2);
     xp_status st = XP_OK;
